@@ -1,0 +1,44 @@
+import path from 'node:path';
+
+/** Runtime configuration, parsed once from the environment (ARCHITECTURE: config.ts). */
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  /** Session lifetime and idle timeout, in minutes. */
+  sessionTtlMinutes: number;
+  sessionIdleMinutes: number;
+  /** Failed logins before a lockout, and the lockout's length. */
+  maxFailedLogins: number;
+  lockoutMinutes: number;
+  /** Serve cookies with the Secure flag (behind TLS). */
+  secureCookies: boolean;
+  webDir: string;
+  logLevel: string;
+};
+
+function intFrom(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${key} must be a non-negative whole number, got "${raw}"`);
+  return n;
+}
+
+/** Reads the configuration from environment variables, with defaults for a laptop start. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: intFrom(env, 'PORT', 3000),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL : null,
+    sessionTtlMinutes: intFrom(env, 'SESSION_TTL_MINUTES', 12 * 60),
+    sessionIdleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 60),
+    maxFailedLogins: intFrom(env, 'MAX_FAILED_LOGINS', 5),
+    lockoutMinutes: intFrom(env, 'LOCKOUT_MINUTES', 15),
+    secureCookies: env.SECURE_COOKIES === 'true',
+    webDir: path.resolve(env.WEB_DIR ?? './dist/web'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,93 @@
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { CaseScope } from '#domain/access/case-policy.ts';
+import type { Tx } from '../../lib/context.ts';
+import type { Database } from '../schema.ts';
+
+/**
+ * The SQL form of `caseScopeOf` (domain/access/case-policy.ts): assigned case manager, their supervisor,
+ * the Child Affairs Service of the hromada. Lists and single reads both go through it.
+ */
+export function caseVisibleTo(scope: CaseScope) {
+  return (eb: ExpressionBuilder<Database, 'cases'>) => {
+    const ors = [eb('cases.case_manager_id', '=', scope.userId)];
+    if (scope.isSupervisor) ors.push(eb('cases.case_manager_id', 'in', eb.selectFrom('users').select('users.id').where('users.supervisor_id', '=', scope.userId)));
+    if (scope.childAffairsHromadaIds.length > 0) ors.push(eb('cases.hromada_id', 'in', scope.childAffairsHromadaIds));
+    return eb.or(ors);
+  };
+}
+
+/** A case row with the facts the access policy needs. */
+export async function findCaseWithAccessFacts(db: Tx, id: string) {
+  return db
+    .selectFrom('cases')
+    .innerJoin('users as cm', 'cm.id', 'cases.case_manager_id')
+    .innerJoin('territories as h', 'h.id', 'cases.hromada_id')
+    .innerJoin('organisations as o', 'o.id', 'cases.organisation_id')
+    .selectAll('cases')
+    .select(['cm.supervisor_id as caseManagerSupervisorId', 'cm.surname as cmSurname', 'cm.given_name as cmGivenName', 'cm.patronymic as cmPatronymic', 'h.name_uk as hromadaName', 'o.name_uk as organisationName'])
+    .where('cases.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** One worklist row before presentation. */
+export type WorklistRow = Awaited<ReturnType<typeof listVisibleCases>>[number];
+
+/** Cases in the scope, ordered by next deadline (overdue first), keyset-paginated on (next_due_date, id). */
+export async function listVisibleCases(db: Tx, scope: CaseScope, opts: { status: string; limit: number; after: { due: string | null; id: string } | null }) {
+  let q = db
+    .selectFrom('cases')
+    .innerJoin('users as cm', 'cm.id', 'cases.case_manager_id')
+    .innerJoin('territories as h', 'h.id', 'cases.hromada_id')
+    .select([
+      'cases.id',
+      'cases.number',
+      'cases.case_type',
+      'cases.step',
+      'cases.status',
+      'cases.complexity',
+      'cases.urgent',
+      'cases.next_due_date',
+      'h.name_uk as hromadaName',
+      'cm.surname as cmSurname',
+      'cm.given_name as cmGivenName',
+      'cm.patronymic as cmPatronymic',
+    ])
+    .where(caseVisibleTo(scope))
+    .where('cases.status', '=', opts.status);
+  if (opts.after) {
+    const { due, id } = opts.after;
+    // Order: next_due_date ASC NULLS LAST, id ASC.
+    q = due === null
+      ? q.where((eb) => eb.and([eb('cases.next_due_date', 'is', null), eb('cases.id', '>', id)]))
+      : q.where((eb) => eb.or([eb('cases.next_due_date', '>', due), eb('cases.next_due_date', 'is', null), eb.and([eb('cases.next_due_date', '=', due), eb('cases.id', '>', id)])]));
+  }
+  return q.orderBy(sql`cases.next_due_date ASC NULLS LAST`).orderBy('cases.id').limit(opts.limit + 1).execute();
+}
+
+/** Members of cases with their person data, for titles and the case page. */
+export async function listCaseMembers(db: Tx, caseIds: string[]) {
+  if (caseIds.length === 0) return [];
+  return db
+    .selectFrom('case_members as m')
+    .innerJoin('persons as p', 'p.id', 'm.person_id')
+    .select(['m.case_id', 'm.role', 'm.relationship', 'p.id as personId', 'p.surname', 'p.given_name', 'p.patronymic', 'p.birth_date', 'p.sex', 'p.disability', 'p.latin_name'])
+    .where('m.case_id', 'in', caseIds)
+    .orderBy('m.created_at')
+    .execute();
+}
+
+/** Open deadlines of cases, earliest first. */
+export async function listCaseDeadlines(db: Tx, caseIds: string[]) {
+  if (caseIds.length === 0) return [];
+  return db.selectFrom('case_deadlines').selectAll().where('case_id', 'in', caseIds).orderBy('due_date').execute();
+}
+
+/** Recomputes the worklist sort key: the earliest deadline not yet met. */
+export async function refreshNextDueDate(db: Tx, caseId: string): Promise<void> {
+  await sql`UPDATE cases SET next_due_date = (SELECT min(due_date) FROM case_deadlines WHERE case_id = ${caseId} AND met_on IS NULL) WHERE id = ${caseId}`.execute(db);
+}
+
+/** Adds an event to the case timeline. */
+export async function addCaseEvent(db: Tx, e: { caseId: string; actorId: string | null; kind: string; data?: Record<string, unknown>; at: Date }): Promise<void> {
+  await db.insertInto('case_events').values({ case_id: e.caseId, actor_id: e.actorId, kind: e.kind, data: JSON.stringify(e.data ?? {}), at: e.at }).execute();
+}

@@ -1,0 +1,153 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { DomainError } from '#domain/errors.ts';
+import type { Deps, RequestActor } from '../lib/context.ts';
+import { resolveSession } from '../services/auth.service.ts';
+import { problemFromDomainError, problemOf, type ProblemBody } from './problems.ts';
+import { registerAuthRoutes } from './routes/auth.routes.ts';
+import { registerCaseRoutes } from './routes/cases.routes.ts';
+import { registerNeedsAssessmentRoutes } from './routes/needs-assessments.routes.ts';
+import { registerNotificationRoutes } from './routes/notifications.routes.ts';
+import { registerPersonRoutes } from './routes/persons.routes.ts';
+import { registerSystemRoutes } from './routes/system.routes.ts';
+import { registerTerritoryRoutes } from './routes/territories.routes.ts';
+
+/** Name of the session cookie. */
+export const sessionCookie = 'rodyna_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: RequestActor | null;
+    sessionToken: string | null;
+    userLocale: 'uk' | 'en';
+    userFullName: string;
+  }
+  interface FastifyContextConfig {
+    /** Who may call the route: everyone, or a signed-in user (finer rules live in the services' policies). */
+    access?: 'public' | 'user';
+  }
+}
+
+/** The typed app the route modules register on. */
+export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function sendProblem(reply: FastifyReply, body: ProblemBody): FastifyReply {
+  return reply.code(body.status).type('application/problem+json').send(body);
+}
+
+/** The signed-in actor or a 401 problem. */
+export function requireActor(req: FastifyRequest): RequestActor {
+  if (!req.actor) throw new DomainError('unauthenticated', 'Please sign in');
+  return req.actor;
+}
+
+/** Builds the HTTP application over the given dependencies (no listening). */
+export async function buildApp(deps: Deps, opts: { logger?: boolean; serveWeb?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionToken', null);
+  app.decorateRequest('userLocale', 'uk');
+  app.decorateRequest('userFullName', '');
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Rodyna API', version: '1.0.0', description: 'Rodyna — information system for Ukraine\'s child-care reform. Cookie session auth; errors are application/problem+json.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookie } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  // Security headers on every answer (CSP allows only our own origin).
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Referrer-Policy', 'no-referrer');
+    if (!req.url.startsWith('/api/docs')) {
+      reply.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+    }
+    if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+
+  // Session: resolve the cookie once; CSRF guard on cookie-authenticated writes.
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[sessionCookie];
+    if (token) {
+      const user = await resolveSession(deps, token, req.ip);
+      if (user) {
+        const { locale, fullName, ...actor } = user;
+        req.actor = actor;
+        req.sessionToken = token;
+        req.userLocale = locale;
+        req.userFullName = fullName;
+      }
+    }
+    const unsafe = req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
+    if (unsafe && token && req.headers['x-requested-with'] !== 'rodyna') {
+      return sendProblem(reply, problemOf('csrf_failed', 'Missing X-Requested-With header on a write'));
+    }
+    const access = req.routeOptions.config?.access ?? 'user';
+    if (access === 'user' && !req.actor && req.routeOptions.url) {
+      return sendProblem(reply, problemOf('unauthenticated', 'Please sign in'));
+    }
+    return undefined;
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof DomainError) return sendProblem(reply, problemFromDomainError(err));
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const errors = err.validation.map((v) => ({ path: `${err.validationContext ?? ''}${v.instancePath}`.replace(/\//g, '.'), message: v.message ?? 'invalid' }));
+      return sendProblem(reply, problemOf('validation_failed', 'The request is not valid', { errors }));
+    }
+    const e = err as { statusCode?: number; code?: string };
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendProblem(reply, problemOf('payload_too_large', 'The request body is too large'));
+    if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendProblem(reply, problemOf('unsupported_media_type', 'Send JSON'));
+    if (e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (e.statusCode === 400 && err instanceof SyntaxError)) return sendProblem(reply, problemOf('invalid_json', 'The body is not valid JSON'));
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return sendProblem(reply, problemOf('validation_failed', 'The request is not valid'));
+    req.log.error({ err }, 'unhandled error');
+    return sendProblem(reply, problemOf('internal_error', 'Something went wrong on our side. Try again; if it repeats, tell your administrator.'));
+  });
+
+  const serveWeb = !!opts.serveWeb && existsSync(path.join(deps.config.webDir, 'index.html'));
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !serveWeb || req.method !== 'GET') return sendProblem(reply, problemOf('not_found', 'Not found'));
+    // Client-side routes of the web app.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  app.get('/api/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  const typed = app as unknown as App;
+  registerSystemRoutes(typed, deps);
+  registerAuthRoutes(typed, deps);
+  registerTerritoryRoutes(typed, deps);
+  registerPersonRoutes(typed, deps);
+  registerNotificationRoutes(typed, deps);
+  registerCaseRoutes(typed, deps);
+  registerNeedsAssessmentRoutes(typed, deps);
+
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: deps.config.webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}

@@ -1,0 +1,127 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import type { RoleGrant } from '#domain/access/actor.ts';
+import { DomainError } from '#domain/errors.ts';
+import type { OrganisationType, Role } from '#domain/organisations/roles.ts';
+import type { Deps, RequestActor } from '../lib/context.ts';
+import { appendAudit } from './audit.service.ts';
+
+// OWASP password storage guidance for argon2id: m=19 MiB, t=2, p=1.
+const argonOptions = { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+/** Hashes a password with argon2id. */
+export async function hashPassword(password: string): Promise<string> {
+  return argonHash(password, argonOptions);
+}
+
+// A fixed hash to verify against when the user does not exist, so timing does not reveal usernames.
+let dummyHash: Promise<string> | null = null;
+
+function sha256(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** A grant with display names, as sent to the web app. */
+export type GrantView = RoleGrant & { organisationName: string; hromadaName: string | null };
+
+/** Loads the active user's role grants with their organisations. */
+export async function loadGrants(deps: Pick<Deps, 'db'>, userId: string): Promise<GrantView[]> {
+  const rows = await deps.db
+    .selectFrom('user_roles as r')
+    .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
+    .leftJoin('territories as h', 'h.id', 'o.hromada_id')
+    .select(['r.role', 'o.id as organisationId', 'o.type as organisationType', 'o.name_uk as organisationName', 'o.hromada_id as hromadaId', 'h.name_uk as hromadaName'])
+    .where('r.user_id', '=', userId)
+    .where('o.is_active', '=', true)
+    .orderBy('r.role')
+    .execute();
+  return rows.map((r) => ({ role: r.role as Role, organisationId: r.organisationId, organisationType: r.organisationType as OrganisationType, organisationName: r.organisationName, hromadaId: r.hromadaId, hromadaName: r.hromadaName ?? null }));
+}
+
+/** Result of a login: the raw session token for the cookie, and the user. */
+export type LoginResult = { token: string; userId: string; expiresAt: Date };
+
+/**
+ * Checks the password; after `maxFailedLogins` failures in a row the account is locked for
+ * `lockoutMinutes` (SPEC §11). A new session is created on every login (session rotation).
+ */
+export async function login(deps: Deps, input: { username: string; password: string; ip: string; userAgent: string }): Promise<LoginResult> {
+  const now = deps.now();
+  const user = await deps.db.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['username']), '=', input.username.toLowerCase())).executeTakeFirst();
+  if (!user || !user.is_active) {
+    dummyHash ??= hashPassword('not-a-real-password');
+    await argonVerify(await dummyHash, input.password).catch(() => false);
+    await deps.db.transaction().execute((trx) => appendAudit(trx, { actor: null, action: 'login_failed', entity: 'user', entityId: '', details: { username: input.username.slice(0, 100), ip: input.ip } }, now));
+    throw new DomainError('invalid_credentials', 'Wrong username or password');
+  }
+  if (user.locked_until && user.locked_until > now) {
+    throw new DomainError('account_locked', 'Too many failed logins; the account is locked for a while', { lockedUntil: user.locked_until.toISOString() });
+  }
+  const ok = await argonVerify(user.password_hash, input.password).catch(() => false);
+  if (!ok) {
+    const failures = user.failed_login_count + 1;
+    const lock = failures >= deps.config.maxFailedLogins;
+    await deps.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('users')
+        .set({ failed_login_count: lock ? 0 : failures, locked_until: lock ? new Date(now.getTime() + deps.config.lockoutMinutes * 60_000) : user.locked_until })
+        .where('id', '=', user.id)
+        .execute();
+      await appendAudit(trx, { actor: { userId: user.id, username: user.username, ip: input.ip }, action: 'login_failed', entity: 'user', entityId: user.id, details: { locked: lock } }, now);
+    });
+    throw new DomainError('invalid_credentials', 'Wrong username or password');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + deps.config.sessionTtlMinutes * 60_000);
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.insertInto('sessions').values({ id: sha256(token), user_id: user.id, created_at: now, last_seen_at: now, expires_at: expiresAt, ip: input.ip.slice(0, 100), user_agent: input.userAgent.slice(0, 300) }).execute();
+    await trx.updateTable('users').set({ failed_login_count: 0, locked_until: null, last_login_at: now }).where('id', '=', user.id).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', user.id).where('expires_at', '<', now).execute();
+    await appendAudit(trx, { actor: { userId: user.id, username: user.username, ip: input.ip }, action: 'login', entity: 'user', entityId: user.id }, now);
+  });
+  return { token, userId: user.id, expiresAt };
+}
+
+/** Ends the session of this token. */
+export async function logout(deps: Deps, token: string, actor: RequestActor): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('sessions').where('id', '=', sha256(token)).execute();
+    await appendAudit(trx, { actor, action: 'logout', entity: 'user', entityId: actor.userId }, deps.now());
+  });
+}
+
+/** The user behind a session token, or null when the session is unknown, expired or idle too long. */
+export async function resolveSession(deps: Deps, token: string, ip: string): Promise<(RequestActor & { locale: 'uk' | 'en'; fullName: string }) | null> {
+  const now = deps.now();
+  const id = sha256(token);
+  const row = await deps.db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.id', 's.expires_at', 's.last_seen_at', 'u.id as userId', 'u.username', 'u.is_active', 'u.locale', 'u.surname', 'u.given_name', 'u.patronymic'])
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+  if (!row || !row.is_active) return null;
+  const idleLimit = new Date(new Date(row.last_seen_at).getTime() + deps.config.sessionIdleMinutes * 60_000);
+  if (row.expires_at <= now || idleLimit <= now) {
+    await deps.db.deleteFrom('sessions').where('id', '=', id).execute();
+    return null;
+  }
+  // Touch at most once a minute to spare writes.
+  if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
+    await deps.db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+  }
+  const grants = await loadGrants(deps, row.userId);
+  return {
+    userId: row.userId,
+    username: row.username,
+    ip,
+    grants: grants.map(({ role, organisationId, organisationType, hromadaId }) => ({ role, organisationId, organisationType, hromadaId })),
+    locale: row.locale === 'en' ? 'en' : 'uk',
+    fullName: [row.surname, row.given_name, row.patronymic].filter(Boolean).join(' '),
+  };
+}
+
+/** Remembers the interface language per user (UX conventions). */
+export async function setLocale(deps: Deps, actor: RequestActor, locale: 'uk' | 'en'): Promise<void> {
+  await deps.db.updateTable('users').set({ locale, updated_at: deps.now() }).where('id', '=', actor.userId).execute();
+}

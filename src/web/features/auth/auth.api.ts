@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import type { meResponse, systemStatusResponse } from '#contracts/auth.contract.ts';
+import { apiRequest } from '../../ui/api-client.ts';
+
+/** The signed-in user as the API returns it. */
+export type Me = z.infer<typeof meResponse>;
+/** Public facts about the installation. */
+export type SystemStatus = z.infer<typeof systemStatusResponse>;
+
+/** GET /api/v1/system/status (public). */
+export function fetchSystemStatus(): Promise<SystemStatus> {
+  return apiRequest<SystemStatus>('/api/v1/system/status', { skipUnauthorizedHandler: true });
+}
+
+/** GET /api/v1/auth/me — 401 when nobody is signed in. */
+export function fetchMe(): Promise<Me> {
+  return apiRequest<Me>('/api/v1/auth/me', { skipUnauthorizedHandler: true });
+}
+
+/** POST /api/v1/auth/login */
+export function login(username: string, password: string): Promise<Me> {
+  return apiRequest<Me>('/api/v1/auth/login', { method: 'POST', body: { username, password }, skipUnauthorizedHandler: true });
+}
+
+/** POST /api/v1/auth/logout */
+export function logout(): Promise<void> {
+  return apiRequest<void>('/api/v1/auth/logout', { method: 'POST', skipUnauthorizedHandler: true });
+}
+
+/** PUT /api/v1/auth/me/locale — remembers the interface language for the user. */
+export function saveLocale(locale: 'uk' | 'en'): Promise<void> {
+  return apiRequest<void>('/api/v1/auth/me/locale', { method: 'PUT', body: { locale } });
+}

@@ -1,0 +1,83 @@
+import { Box, Button, Group, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useNavigate } from '@tanstack/react-router';
+import type { MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../../ui/language-switch.tsx';
+import { logout } from '../auth/auth.api.ts';
+import { isReporterOnly, useMe } from '../auth/auth.queries.ts';
+import { useLocale } from '../auth/use-locale.ts';
+import { DemoBanner } from './demo-banner.tsx';
+
+function focusMain(e: MouseEvent<HTMLAnchorElement>) {
+  e.preventDefault();
+  const main = document.getElementById('main');
+  main?.focus();
+  main?.scrollIntoView();
+}
+
+/** The signed-in layout: skip link, demo banner, header with product, user, language and logout, navigation, main. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { locale, setLocale } = useLocale();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const reporterOnly = isReporterOnly(me);
+  const organisations = [...new Set(me.grants.map((g) => g.organisationName))].join(', ');
+
+  const onLogout = async () => {
+    try {
+      await logout();
+    } finally {
+      queryClient.clear();
+      void navigate({ to: '/login' });
+    }
+  };
+
+  return (
+    <>
+      <a href="#main" className="skip-link" onClick={focusMain}>
+        {t('app.skipToContent')}
+      </a>
+      <DemoBanner />
+      <header className="app-header">
+        <Box px="md" pt="xs" maw={1232} mx="auto">
+          <Group justify="space-between" gap="xs" wrap="wrap">
+            <Group gap="sm" wrap="nowrap">
+              <Text component={Link} to="/" fw={700} fz="xl" td="none" c="white">
+                {t('app.name')}
+              </Text>
+            </Group>
+            <Group gap="sm" wrap="wrap" justify="flex-end">
+              <Box ta="right" style={{ lineHeight: 1.2 }}>
+                <Text size="sm" fw={600} c="white">{me.fullName}</Text>
+                <Text size="xs" c="blue.0" className="wrap-anywhere">{organisations}</Text>
+              </Box>
+              <LanguageSwitch value={locale} onChange={setLocale} tone="header" />
+              <Button size="compact-sm" variant="white" onClick={() => void onLogout()}>
+                {t('app.logout')}
+              </Button>
+            </Group>
+          </Group>
+          <nav className="app-nav" aria-label={t('app.nav.label')}>
+            <Group gap={0} wrap="wrap" mt={4}>
+              {!reporterOnly && (
+                <Link to="/" activeOptions={{ exact: true }}>
+                  {t('app.nav.worklist')}
+                </Link>
+              )}
+              <Link to="/notifications/new">{t('app.nav.intake')}</Link>
+              <Link to="/notifications" activeOptions={{ exact: true }}>
+                {t('app.nav.myNotifications')}
+              </Link>
+            </Group>
+          </nav>
+        </Box>
+      </header>
+      <main id="main" tabIndex={-1} className="page">
+        <Outlet />
+      </main>
+    </>
+  );
+}

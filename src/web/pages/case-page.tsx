@@ -1,0 +1,1 @@
+export function CasePage() { return null; }

@@ -1,0 +1,1 @@
+export function IntakePage() { return null; }

@@ -1,0 +1,1 @@
+export function MyNotificationsPage() { return null; }
