@@ -53,6 +53,8 @@ const worklistRoute = createRoute({
 const casePageRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/cases/$caseId',
+  validateSearch: (search: Record<string, unknown>): { registered?: 'yes' | 'urgent' } =>
+    search.registered === 'yes' || search.registered === 'urgent' ? { registered: search.registered } : {},
   component: lazyRouteComponent(() => import('./pages/case-page.tsx'), 'CasePage'),
 });
 

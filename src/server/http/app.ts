@@ -105,7 +105,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; serveWeb?: 
     if (unsafe && token && req.headers['x-requested-with'] !== 'rodyna') {
       return sendProblem(reply, problemOf('csrf_failed', 'Missing X-Requested-With header on a write'));
     }
-    const access = req.routeOptions.config?.access ?? 'user';
+    // Everything under /api/v1 needs a session unless the route says it is public; the docs pages are public.
+    const access = req.routeOptions.config?.access ?? (req.url.startsWith('/api/v1/') ? 'user' : 'public');
     if (access === 'user' && !req.actor && req.routeOptions.url) {
       return sendProblem(reply, problemOf('unauthenticated', 'Please sign in'));
     }

@@ -302,7 +302,7 @@ export const en: Catalogue = {
       sameBirthDate: 'same date of birth',
       openCases: 'Open cases: {{numbers}}',
       use: 'This is the person',
-      useLabel: 'Choose person: {{name}}, {{date}}',
+      useLabel: 'This is the person: {{name}}, {{date}}',
     },
     circumstances: {
       description: 'Description of the situation',

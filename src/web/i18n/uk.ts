@@ -303,7 +303,7 @@ export const uk = {
       sameBirthDate: 'та сама дата народження',
       openCases: 'Відкриті випадки: {{numbers}}',
       use: 'Це ця особа',
-      useLabel: 'Обрати особу: {{name}}, {{date}}',
+      useLabel: 'Це ця особа: {{name}}, {{date}}',
     },
     circumstances: {
       description: 'Опис ситуації',
