@@ -15,6 +15,11 @@ export function errorMessage(t: TFunction, error: unknown): string {
     const guard = t(`guard.${details.guard}` as 'guard.plan_not_agreed', { defaultValue: '' });
     if (guard) return `${t('errors.transition_guard_failed')} ${guard}`;
   }
+  // A refusal names its reason (e.g. `case_closed`): say why, in plain words (UX principle 3).
+  if (code === 'forbidden' && typeof details?.reason === 'string') {
+    const why = t(`errors.${details.reason}` as 'errors.forbidden', { defaultValue: '' });
+    if (why) return why;
+  }
   const key = `errors.${code}` as 'errors.unknown';
   const translated = t(key, { defaultValue: '' });
   if (translated) return translated;

@@ -42,7 +42,7 @@ function Section({ id, title, children }: { id: IntakeSection; title: string; ch
   );
 }
 
-function validateDraft(d: IntakeDraft, t: (k: 'validation.required' | 'validation.invalidDate' | 'validation.membersRequired') => string): Record<string, string> {
+function validateDraft(d: IntakeDraft, t: (k: 'validation.required' | 'validation.invalidDate' | 'validation.membersRequired' | 'validation.childRequired') => string): Record<string, string> {
   const errors: Record<string, string> = {};
   const required = t('validation.required');
   if (!d.hromadaId) errors.hromadaId = required;
@@ -50,6 +50,7 @@ function validateDraft(d: IntakeDraft, t: (k: 'validation.required' | 'validatio
   if (!d.source) errors.source = required;
   if (!d.description.trim()) errors.description = required;
   if (d.members.length === 0) errors.members = t('validation.membersRequired');
+  else if (!d.members.some((m) => m.role === 'child')) errors.members = t('validation.childRequired');
   d.members.forEach((m, i) => {
     if (m.personId) return;
     if (!m.surname.trim()) errors[`members.${i}.surname`] = required;
