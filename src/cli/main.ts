@@ -1,5 +1,7 @@
 // `rodyna` command line: each command calls services directly, never over HTTP.
 import { Command, Option } from 'commander';
+import { caseTypes, type CaseType } from '#domain/cases/case-types.ts';
+import type { DeadlineUnit } from '#domain/deadlines/deadline-rules.ts';
 import { roles, type Role } from '#domain/organisations/roles.ts';
 import { DomainError } from '#domain/errors.ts';
 import { loadConfig } from '#server/config.ts';
@@ -9,6 +11,7 @@ import { dumpSchema } from '#server/db/schema-dump.ts';
 import { seedDemo } from '#server/db/seed/demo.ts';
 import type { Deps } from '#server/lib/context.ts';
 import { verifyAuditChain } from '#server/services/audit.service.ts';
+import { listDeadlineRules, setDeadlineRule } from '#server/services/calendar.service.ts';
 import { createUser, disableUser, listUsers } from '#server/services/users.service.ts';
 
 async function withDeps<T>(fn: (deps: Deps, handle: DbHandle) => Promise<T>): Promise<T> {
@@ -111,6 +114,28 @@ program
       const rows = await deps.db.selectFrom('organisations').select(['id', 'type', 'name_uk']).orderBy('name_uk').execute();
       for (const r of rows) console.log(`${r.id}\t${r.type}\t${r.name_uk}`);
     });
+  });
+
+const deadlines = program.command('deadlines').description('the configurable deadline table (SPEC §2.15)');
+deadlines.command('list').action(async () => {
+  await withDeps(async (deps) => {
+    for (const r of await listDeadlineRules(deps)) console.log(`${r.key}\t${r.caseType ?? '*'}\t${r.amount} ${r.unit}\t${r.sourceUk}`);
+  });
+});
+deadlines
+  .command('set')
+  .description('set a rule, for all case types or for one')
+  .argument('<key>')
+  .argument('<amount>')
+  .addOption(new Option('--unit <unit>').choices(['working_days', 'calendar_days', 'months', 'same_day']).makeOptionMandatory())
+  .addOption(new Option('--case-type <type>').choices(caseTypes as unknown as string[]))
+  .requiredOption('--source-uk <text>', 'legal source in Ukrainian, shown beside the deadline')
+  .requiredOption('--source-en <text>', 'legal source in English')
+  .action(async (key: string, amount: string, o: { unit: DeadlineUnit; caseType?: CaseType; sourceUk: string; sourceEn: string }) => {
+    const n = Number(amount);
+    if (!Number.isInteger(n) || n < 0 || n > 366) throw new DomainError('invalid_amount', 'The amount must be a whole number from 0 to 366');
+    await withDeps((deps) => setDeadlineRule(deps, { key, caseType: o.caseType ?? null, amount: n, unit: o.unit, sourceUk: o.sourceUk, sourceEn: o.sourceEn }));
+    console.log(`set ${key} for ${o.caseType ?? 'all case types'}: ${n} ${o.unit}`);
   });
 
 program

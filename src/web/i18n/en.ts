@@ -475,6 +475,7 @@ export const en: Catalogue = {
     indicatorsTitle: 'Indicators',
     ratingLegend: 'Rating',
     note: 'Observation: {{indicator}}',
+    noteShort: 'Observation',
     noMembers: 'The case has no family members of this kind.',
     sections: {
       members: '1. Household members',

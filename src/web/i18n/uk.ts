@@ -476,6 +476,7 @@ export const uk = {
     indicatorsTitle: 'Показники',
     ratingLegend: 'Оцінка',
     note: 'Спостереження: {{indicator}}',
+    noteShort: 'Спостереження',
     noMembers: 'У випадку немає членів сім’ї цієї категорії.',
     sections: {
       members: '1. Члени сім’ї',

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, resetDatabase, type TestDatabase } from '#test/db.ts';
+import { setDeadlineRule } from '#server/services/calendar.service.ts';
 import { aNotification, loginAs, seedWorld, testApp } from '#test/factories.ts';
 
 // Friday 20 November 2026, 10:00 in Kyiv.
@@ -59,6 +60,17 @@ describe('intake and registration', () => {
     expect(c.deadlines).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'safety_assessment', dueDate: '2026-11-20', status: 'due_today' })]));
     const threat = await registerCase('cm.bucha', { childFactors: [], threatToLifeOrHealth: true });
     expect(threat.body.urgent).toBe(true);
+  });
+
+  it('takes the deadline from the configurable table, with a case-type override (SPEC §2.15)', async () => {
+    await setDeadlineRule(tdb.deps, { key: 'needs_assessment', caseType: 'reintegration', amount: 7, unit: 'working_days', sourceUk: '7 робочих днів', sourceEn: '7 working days' });
+    const { client, caseId } = await registerCase('cm.bucha', { caseType: 'reintegration' });
+    const c = (await client.get(`/api/v1/cases/${caseId}`)).body;
+    expect(c.caseType).toBe('reintegration');
+    expect(c.steps.map((s: { step: string }) => s.step)).toContain('family_tracing');
+    expect(c.deadlines[0]).toEqual(expect.objectContaining({ dueDate: '2026-12-01', sourceEn: '7 working days' }));
+    const prevention = await registerCase();
+    expect((await client.get(`/api/v1/cases/${prevention.caseId}`)).body.deadlines[0].dueDate).toBe('2026-11-27');
   });
 
   it('refuses registration outside the user\'s hromada and a notification without a child', async () => {
