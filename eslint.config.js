@@ -35,6 +35,7 @@ export default tseslint.config(
   },
   {
     files: ['src/cli/**/*.ts'],
+    ignores: ['src/cli/**/*.test.ts'],
     rules: restrict(layer(['web', 'test']), 'cli/ calls server/ services directly; it never imports web/.'),
   },
 );

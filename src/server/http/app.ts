@@ -12,6 +12,7 @@ import { resolveSession } from '../services/auth.service.ts';
 import { problemFromDomainError, problemOf, type ProblemBody } from './problems.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerCaseRoutes } from './routes/cases.routes.ts';
+import { registerDocumentRoutes } from './routes/documents.routes.ts';
 import { registerNeedsAssessmentRoutes } from './routes/needs-assessments.routes.ts';
 import { registerNotificationRoutes } from './routes/notifications.routes.ts';
 import { registerPersonRoutes } from './routes/persons.routes.ts';
@@ -146,6 +147,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; serveWeb?: 
   registerNotificationRoutes(typed, deps);
   registerCaseRoutes(typed, deps);
   registerNeedsAssessmentRoutes(typed, deps);
+  registerDocumentRoutes(typed, deps);
 
   if (serveWeb) {
     await app.register(fastifyStatic, { root: deps.config.webDir, prefix: '/', wildcard: false, index: ['index.html'] });
