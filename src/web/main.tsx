@@ -28,7 +28,7 @@ const router = createAppRouter(queryClient);
 setUnauthorizedHandler(() => {
   const here = router.state.location.href;
   queryClient.removeQueries({ queryKey: ['auth', 'me'] });
-  if (router.state.location.pathname !== '/login') void router.navigate({ to: '/login', search: here === '/' ? {} : { redirect: here } });
+  if (router.state.location.pathname !== '/login') void router.navigate({ to: '/login', search: here === '/' ? {} : { redirect: here }, ignoreBlocker: true });
 });
 
 const rootElement = document.getElementById('root');

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
 import { isApiError } from './ui/api-client.ts';
 import { isReporterOnly, meQuery } from './features/auth/auth.queries.ts';
+import { worklistQuery } from './features/cases/cases.queries.ts';
 import { AppShell } from './features/shell/app-shell.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { WorklistPage } from './pages/worklist-page.tsx';
@@ -28,6 +29,10 @@ const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
   beforeLoad: async ({ context, location }) => {
+    // Ask for the worklist while the session is being checked: one round trip less on a slow connection.
+    if (location.pathname === '/' && !context.queryClient.getQueryData(worklistQuery.queryKey)) {
+      void context.queryClient.prefetchInfiniteQuery(worklistQuery);
+    }
     try {
       const me = await context.queryClient.ensureQueryData(meQuery);
       return { me };

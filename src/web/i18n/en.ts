@@ -115,6 +115,7 @@ export const en: Catalogue = {
     title: 'Log in',
     username: 'Username',
     password: 'Password',
+    showPassword: 'Show or hide the password',
     submit: 'Log in',
     firstAdminTitle: 'There are no users yet',
     firstAdminBody: 'Create the first system administrator on the command line of the server where Rodyna is installed:',
@@ -352,7 +353,7 @@ export const en: Catalogue = {
     title: 'My notifications',
     intro: 'The notifications you have sent and their status.',
     empty: 'You have not sent any notifications yet.',
-    sent: 'The notification was sent. Its status is shown below.',
+    sent: 'Its status is shown below; it changes once the notification is registered.',
     tableCaption: 'Notifications sent',
     columns: {
       receivedAt: 'Sent',
@@ -439,6 +440,7 @@ export const en: Catalogue = {
     step_changed_to: 'Step changed: “{{from}}” → “{{to}}”',
     reason: 'Reason: {{reason}}',
     other: 'Event',
+    repeats: 'saves: {{n}}',
   },
   needsAssessment: {
     title: 'Family needs assessment',
@@ -456,6 +458,7 @@ export const en: Catalogue = {
       completed: 'Completed',
     },
     readOnly: 'The act is read-only.',
+    restored: 'Restored unsaved changes made on this device at {{time}}. They will be saved automatically.',
     saveDraft: 'Save draft',
     saving: 'Saving…',
     saved: 'Draft saved at {{time}}',

@@ -33,7 +33,7 @@ export function CasePage() {
   return (
     <Stack gap="md">
       {registered && (
-        <Alert color="green" variant="light" role="status" title={t('intake.createdCase', { number: c.number })} withCloseButton onClose={() => void navigate({ to: '.', search: {}, replace: true })}>
+        <Alert color="green" variant="light" role="status" title={t('intake.createdCase', { number: c.number })} withCloseButton closeButtonLabel={t('common.close')} onClose={() => void navigate({ to: '.', search: {}, replace: true })}>
           {registered === 'urgent' && <Text fw={700}>{t('intake.createdUrgent')}</Text>}
         </Alert>
       )}

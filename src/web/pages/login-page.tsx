@@ -29,6 +29,12 @@ export function LoginPage() {
 
   return (
     <>
+      <a href="#main" className="skip-link" onClick={(e) => {
+        e.preventDefault();
+        document.getElementById('main')?.focus();
+      }}>
+        {t('app.skipToContent')}
+      </a>
       <DemoBanner />
       <header className="app-header">
         <Group justify="space-between" px="md" py="xs" maw={1232} mx="auto">

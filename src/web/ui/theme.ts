@@ -21,8 +21,14 @@ export const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
   headings: { fontWeight: '650' },
   components: {
-    // Ukrainian labels are long; capitals make them harder to read.
-    Badge: { defaultProps: { radius: 'sm' }, styles: { label: { textTransform: 'none' } } },
+    // Ukrainian labels are long: no capitals, and wrap rather than cut ("Середньої ск…").
+    Badge: {
+      defaultProps: { radius: 'sm' },
+      styles: {
+        root: { height: 'auto', minHeight: 'var(--badge-height)', maxWidth: '100%', paddingBlock: 2 },
+        label: { textTransform: 'none', whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.25 },
+      },
+    },
   },
 });
 

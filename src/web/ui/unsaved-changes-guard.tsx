@@ -8,9 +8,14 @@ import { useTranslation } from 'react-i18next';
  */
 export function UnsavedChangesGuard({ shouldBlock }: { shouldBlock: () => boolean }) {
   const { t } = useTranslation();
-  const blocker = useBlocker({ shouldBlockFn: () => shouldBlock(), enableBeforeUnload: () => shouldBlock(), withResolver: true });
+  // Only leaving the page counts: moving between sections changes the search, not the path.
+  const blocker = useBlocker({
+    shouldBlockFn: ({ current, next }) => current.pathname !== next.pathname && shouldBlock(),
+    enableBeforeUnload: () => shouldBlock(),
+    withResolver: true,
+  });
   return (
-    <Modal opened={blocker.status === 'blocked'} onClose={() => blocker.reset?.()} title={t('common.unsavedTitle')} centered>
+    <Modal opened={blocker.status === 'blocked'} onClose={() => blocker.reset?.()} title={t('common.unsavedTitle')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Text size="sm">{t('common.unsavedBody')}</Text>
       <Group justify="flex-end" mt="md">
         <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>

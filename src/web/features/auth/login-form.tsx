@@ -62,6 +62,7 @@ export function LoginForm({ languageChosenHere, onSignedIn }: LoginFormProps) {
             label={t('login.password')}
             name="password"
             autoComplete="current-password"
+            visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
             required
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}

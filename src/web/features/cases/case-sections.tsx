@@ -236,18 +236,26 @@ function EventText({ e }: { e: TimelineEvent }) {
 /** Every event of the case, newest first; views of the file are audit data, not shown here. */
 export function CaseTimeline({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
-  const events = c.timeline.filter((e) => e.kind !== 'case_viewed').sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  const sorted = c.timeline.filter((e) => e.kind !== 'case_viewed').sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  // Autosave writes a "draft saved" event each time; a run of them by one person reads as one entry.
+  const events: Array<TimelineEvent & { repeats: number }> = [];
+  for (const e of sorted) {
+    const last = events[events.length - 1];
+    if (last && e.kind === 'needs_assessment_saved' && last.kind === e.kind && last.actorName === e.actorName) last.repeats += 1;
+    else events.push({ ...e, repeats: 1 });
+  }
   return (
     <CaseSection id="timeline-title" title={t('casePage.timelineTitle')}>
       {events.length === 0 ? (
         <Text size="sm">{t('casePage.timelineEmpty')}</Text>
       ) : (
-        <Timeline bulletSize={14} lineWidth={2} active={events.length} component="ol" style={{ paddingLeft: 0 }}>
+        <Timeline bulletSize={14} lineWidth={2} active={events.length} component="ol" className="timeline-list" style={{ paddingLeft: 0 }}>
           {events.map((e) => (
             <Timeline.Item key={e.id} title={<EventText e={e} />} component="li">
               <Text size="xs" c="dimmed">
                 {formatDateTime(e.at)}
                 {e.actorName ? ` · ${e.actorName}` : ''}
+                {e.repeats > 1 ? ` · ${t('timeline.repeats', { n: e.repeats })}` : ''}
               </Text>
               {typeof e.data.reason === 'string' && e.data.reason && (
                 <Text size="sm" className="prewrap">

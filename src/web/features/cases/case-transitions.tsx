@@ -54,7 +54,7 @@ export function CaseTransitions({ c, onMoved }: { c: CaseDetail; onMoved: (to: C
           </Button>
         )}
       </Group>
-      <Modal opened={backOpen} onClose={() => setBackOpen(false)} title={t('casePage.back')} centered>
+      <Modal opened={backOpen} onClose={() => setBackOpen(false)} title={t('casePage.back')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
         <form
           onSubmit={(e) => {
             e.preventDefault();

@@ -1,4 +1,4 @@
-import { Badge, Box, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Box, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from './cases.api.ts';
 
@@ -29,7 +29,7 @@ export function StepTracker({ c }: { c: CaseDetail }) {
             const stateText = s.state === 'done' ? t('casePage.stepDone') : s.state === 'current' ? t('casePage.stepCurrent') : t('casePage.stepTodo');
             return (
               <List.Item key={s.step} aria-current={s.state === 'current' ? 'step' : undefined}>
-                <Group gap="xs" wrap="nowrap" align="center">
+                <Group gap="xs" wrap="wrap" align="center" style={{ rowGap: 0 }}>
                   <ThemeIcon size="sm" radius="xl" color={color} variant={s.state === 'todo' ? 'light' : 'filled'} aria-hidden>
                     <Text size="xs" fw={700} c="inherit">
                       {s.state === 'done' ? '✓' : i + 1}
@@ -38,15 +38,9 @@ export function StepTracker({ c }: { c: CaseDetail }) {
                   <Text size="sm" fw={s.state === 'current' ? 700 : 400}>
                     {t(`caseStep.${s.step}`)}
                   </Text>
-                  {s.state === 'current' ? (
-                    <Badge size="sm" variant="light" color="blue">
-                      {stateText}
-                    </Badge>
-                  ) : (
-                    <Text size="xs" c="dimmed">
-                      ({stateText})
-                    </Text>
-                  )}
+                  <Text size="xs" c={s.state === 'current' ? 'blue.8' : 'dimmed'} fw={s.state === 'current' ? 700 : 400}>
+                    ({stateText})
+                  </Text>
                 </Group>
               </List.Item>
             );

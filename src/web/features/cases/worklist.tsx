@@ -78,13 +78,19 @@ function WorklistCards({ items }: { items: CaseSummary[] }) {
             <Text size="sm" c="dimmed">
               {c.number} · {t(`caseType.${c.caseType}`)}
             </Text>
+            <Text size="sm">
+              {t('worklist.columns.step')}: {t(`caseStep.${c.step}`)}
+            </Text>
             <Group gap="xs" wrap="wrap">
-              <Text size="sm">
-                {t('worklist.columns.step')}: {t(`caseStep.${c.step}`)}
-              </Text>
+              <Text size="sm">{t('worklist.columns.complexity')}:</Text>
               <ComplexityBadge complexity={c.complexity} />
             </Group>
-            <NextDeadline c={c} />
+            <div>
+              <Text size="xs" c="dimmed" fw={600}>
+                {t('worklist.columns.deadline')}
+              </Text>
+              <NextDeadline c={c} />
+            </div>
           </Stack>
         </Paper>
       ))}

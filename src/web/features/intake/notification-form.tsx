@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Checkbox, Group, List, NativeSelect, Paper, Progress, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useDebouncedCallback } from '@mantine/hooks';
@@ -10,6 +10,7 @@ import { caseTypes } from '#domain/cases/case-types.ts';
 import { adultFactors, childFactors, isUrgentReport, reportSources, urgentActions } from '#domain/intake/factors.ts';
 import { ErrorAlert, fieldErrorsOf } from '../../ui/error-alert.tsx';
 import { formatDateTime, parseUserDateTime } from '../../ui/format.ts';
+import { LabelledProgress } from '../../ui/labelled-progress.tsx';
 import { UnsavedChangesGuard } from '../../ui/unsaved-changes-guard.tsx';
 import { hasRole, isReporterOnly, useMe } from '../auth/auth.queries.ts';
 import { assigneesQuery, hromadasQuery } from '../territories/territories.queries.ts';
@@ -28,6 +29,7 @@ import {
   type IntakeSection,
 } from './intake-draft.ts';
 import { MemberFields } from './member-fields.tsx';
+import { compareUkrainian } from '../persons/person-name.ts';
 
 function Section({ id, title, children }: { id: IntakeSection; title: string; children: ReactNode }) {
   return (
@@ -95,8 +97,12 @@ export function NotificationForm() {
   const hromadas = useQuery(hromadasQuery);
   useEffect(() => {
     const items = hromadas.data;
-    if (items && items.length === 1 && !values.hromadaId && items[0]) form.setFieldValue('hromadaId', items[0].id);
-  }, [hromadas.data, values.hromadaId, form]);
+    if (!items || values.hromadaId) return;
+    // Default: the hromada the user's own organisation serves (or the only one offered).
+    const own = me.grants.map((g) => g.hromadaId).find((id) => id !== null && items.some((h) => h.id === id));
+    const pick = own ?? (items.length === 1 ? items[0]?.id : undefined);
+    if (pick) form.setFieldValue('hromadaId', pick);
+  }, [hromadas.data, values.hromadaId, form, me.grants]);
 
   const assignees = useQuery({ ...assigneesQuery(values.hromadaId), enabled: openCase && values.hromadaId !== '' });
   useEffect(() => {
@@ -161,7 +167,9 @@ export function NotificationForm() {
   const hromadaOptions = useMemo(
     () => [
       { value: '', label: t('intake.receipt.hromadaPlaceholder'), disabled: true },
-      ...(hromadas.data ?? []).map((h) => ({ value: h.id, label: i18n.language === 'en' ? h.nameEn || h.nameUk : h.nameUk })),
+      ...(hromadas.data ?? [])
+        .map((h) => ({ value: h.id, label: i18n.language === 'en' ? h.nameEn || h.nameUk : h.nameUk }))
+        .sort((a, b) => compareUkrainian(a.label, b.label)),
     ],
     [hromadas.data, i18n.language, t],
   );
@@ -195,7 +203,7 @@ export function NotificationForm() {
             <Text size="sm" fw={600} id="intake-progress-label">
               {t('intake.progress', { done: doneCount, total: intakeSections.length })}
             </Text>
-            <Progress value={(doneCount / intakeSections.length) * 100} aria-labelledby="intake-progress-label" size="md" />
+            <LabelledProgress value={(doneCount / intakeSections.length) * 100} labelId="intake-progress-label" />
             <List size="sm" spacing={2} listStyleType="none" p={0} style={{ display: 'flex', flexWrap: 'wrap', gap: '0.25rem 1.25rem' }}>
               {intakeSections.map((s, i) => (
                 <List.Item key={s}>

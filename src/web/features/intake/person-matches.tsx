@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Loader, Stack, Text } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../ui/api-client.ts';
 import { formatDate } from '../../ui/format.ts';
 import { fetchPersonMatches, type PersonMatch } from '../persons/persons.api.ts';
 import { formatFullName } from '../persons/person-name.ts';
@@ -14,19 +15,29 @@ type PersonMatchesProps = {
   onUse: (match: PersonMatch) => void;
 };
 
+// Some roles (e.g. reporters from schools) may not search the register; after the server says so once, stop asking.
+let searchForbidden = false;
+
 /** Live search for persons already on record as the user types a name and birth date (SPEC §2.3). */
 export function PersonMatches({ hromadaId, surname, givenName, birthDate, onUse }: PersonMatchesProps) {
   const { t } = useTranslation();
   const [params] = useDebouncedValue({ hromadaId, surname: surname.trim(), givenName: givenName.trim(), birthDate }, 400);
-  const enabled = params.hromadaId !== '' && params.surname.length >= 2;
+  const enabled = !searchForbidden && params.hromadaId !== '' && params.surname.length >= 2;
   const query = useQuery({
     queryKey: ['persons', 'matches', params],
-    queryFn: ({ signal }) => fetchPersonMatches(params, signal),
+    queryFn: async ({ signal }) => {
+      try {
+        return await fetchPersonMatches(params, signal);
+      } catch (e) {
+        if (isApiError(e, 403)) searchForbidden = true;
+        throw e;
+      }
+    },
     enabled,
     staleTime: 60_000,
     retry: false,
   });
-  if (!enabled) return null;
+  if (!enabled || query.isError) return null;
   if (query.isFetching && !query.data) {
     return (
       <Group gap="xs" role="status">

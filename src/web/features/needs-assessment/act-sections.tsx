@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, NativeSelect, Paper, Radio, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Input, NativeSelect, Paper, Radio, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -395,9 +395,9 @@ export function ConclusionSection({ content, update }: SectionProps) {
           }}
         />
         <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
-          <Text component="legend" fw={500} size="sm" mb={4}>
+          <Input.Label component="legend" mb={4}>
             {t('needsAssessment.conclusion.otherSpecialists')}
-          </Text>
+          </Input.Label>
           {c.otherSpecialists.length === 0 && (
             <Text size="sm" c="dimmed">
               {t('needsAssessment.conclusion.noSpecialists')}

@@ -33,6 +33,7 @@ export const IndicatorField = memo(function IndicatorField({ id, label, entry, o
         mt={6}
         size="sm"
         label={t('needsAssessment.noteShort')}
+        styles={{ label: { fontWeight: 400 } }}
         aria-label={t('needsAssessment.note', { indicator: label })}
         value={note}
         onChange={(e) => onChange({ rating, note: e.currentTarget.value })}

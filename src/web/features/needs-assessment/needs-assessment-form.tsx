@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Box, Button, Grid, Group, List, Modal, Paper, Progress, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Grid, Group, List, Modal, NativeSelect, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -12,8 +12,9 @@ import {
 } from '#domain/cases/needs-assessment.ts';
 import { ApiError, isApiError } from '../../ui/api-client.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { formatDate, formatTime } from '../../ui/format.ts';
+import { formatDate, formatDateTime, formatTime } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
+import { LabelledProgress } from '../../ui/labelled-progress.tsx';
 import { UnsavedChangesGuard } from '../../ui/unsaved-changes-guard.tsx';
 import { DeadlineInfo } from '../cases/case-badges.tsx';
 import type { CaseDetail } from '../cases/cases.api.ts';
@@ -49,7 +50,7 @@ function focusPart(id: string): void {
  * autosaved as a draft; completion lists what is missing, linked to its place.
  */
 export function NeedsAssessmentForm({ c, view, section, onSection, onReload }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const household = useMemo<HouseholdMember[]>(() => c.members.map((m) => ({ personId: m.personId, role: m.role, disability: m.disability })), [c.members]);
@@ -154,11 +155,11 @@ export function NeedsAssessmentForm({ c, view, section, onSection, onReload }: P
       <UnsavedChangesGuard shouldBlock={() => !completed && editor.hasUnsavedChanges()} />
       <Paper withBorder p="md" radius="md" component="header">
         <Stack gap={6}>
-          <Anchor component="span" size="sm">
+          <div>
             <AnchorLink to="/cases/$caseId" params={{ caseId: c.id }} size="sm">
-              {t('needsAssessment.caseLink', { number: c.number })} · {caseTitleOf(c)}
+              ← {t('needsAssessment.caseLink', { number: c.number })} · {caseTitleOf(c)}
             </AnchorLink>
-          </Anchor>
+          </div>
           <Group gap="sm" wrap="wrap" align="center">
             <Title order={1}>{t('needsAssessment.title')}</Title>
             <Badge variant="light" color={view.status === 'completed' ? 'green' : 'yellow'}>
@@ -178,14 +179,16 @@ export function NeedsAssessmentForm({ c, view, section, onSection, onReload }: P
             <Text size="sm" fw={600} id="na-progress-label">
               {t('needsAssessment.progress', { percent })}
             </Text>
-            <Progress value={percent} size="lg" aria-labelledby="na-progress-label" color={percent === 100 ? 'green' : 'blue'} mt={4} />
+            <Box mt={4}>
+              <LabelledProgress value={percent} size="lg" labelId="na-progress-label" color={percent === 100 ? 'green' : 'blue'} />
+            </Box>
           </Box>
         </Stack>
       </Paper>
 
       {editor.restoredFrom && editor.saveState === 'dirty' && (
         <Alert color="blue" variant="light">
-          {t('intake.draftRestored', { time: formatDate(editor.restoredFrom) })}
+          {t('needsAssessment.restored', { time: formatDateTime(editor.restoredFrom) })}
         </Alert>
       )}
       {editor.saveState === 'conflict' && (
@@ -203,7 +206,17 @@ export function NeedsAssessmentForm({ c, view, section, onSection, onReload }: P
 
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 3 }}>
-          <nav aria-label={t('needsAssessment.sectionsNav')}>
+          <NativeSelect
+            hiddenFrom="md"
+            label={t('needsAssessment.sectionsNav')}
+            value={section}
+            onChange={(e) => goTo(e.currentTarget.value as NeedsAssessmentSection)}
+            data={needsAssessmentSections.map((s) => {
+              const count = missingCount(s);
+              return { value: s, label: `${sectionTitle(s)} — ${count === 0 ? t('needsAssessment.sectionComplete') : t('needsAssessment.sectionMissing', { n: count })}` };
+            })}
+          />
+          <Box component="nav" aria-label={t('needsAssessment.sectionsNav')} visibleFrom="md" style={{ position: 'sticky', top: 8 }}>
             <List listStyleType="none" p={0} m={0} spacing={4} style={{ display: 'flex', flexDirection: 'column' }}>
               {needsAssessmentSections.map((s) => {
                 const count = missingCount(s);
@@ -232,7 +245,7 @@ export function NeedsAssessmentForm({ c, view, section, onSection, onReload }: P
                 );
               })}
             </List>
-          </nav>
+          </Box>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 9 }}>
           <Stack gap="md">
@@ -286,7 +299,7 @@ export function NeedsAssessmentForm({ c, view, section, onSection, onReload }: P
       )}
 
       {editable && (
-        <Paper withBorder p="sm" radius="md" style={{ position: 'sticky', bottom: 0, zIndex: 5 }}>
+        <Paper withBorder p="sm" radius="md" className="na-actions">
           <Group justify="space-between" wrap="wrap" gap="sm">
             <Text size="sm" c={editor.saveState === 'error' ? 'red.8' : 'dimmed'} role="status" aria-live="polite" miw={140}>
               {saveStatusText}
@@ -302,7 +315,7 @@ export function NeedsAssessmentForm({ c, view, section, onSection, onReload }: P
           </Group>
         </Paper>
       )}
-      <Modal opened={confirmOpen} onClose={() => setConfirmOpen(false)} title={t('needsAssessment.complete')} centered lang={i18n.language}>
+      <Modal opened={confirmOpen} onClose={() => setConfirmOpen(false)} title={t('needsAssessment.complete')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Text size="sm">{t('needsAssessment.completeConfirm')}</Text>
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={() => setConfirmOpen(false)}>

@@ -9,7 +9,8 @@ export type HouseholdMember = { personId: string; role: 'child' | 'adult'; disab
 /** Where the draft stands with the server. */
 export type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'error' | 'conflict';
 
-const AUTOSAVE_MS = 1500;
+// Long enough not to save on every pause in typing, short enough that little is at risk.
+const AUTOSAVE_MS = 3000;
 
 /** Adds empty parts for household members the act does not list yet (e.g. added after the act was started). */
 export function withWholeHousehold(content: NeedsAssessmentContent, household: HouseholdMember[]): NeedsAssessmentContent {

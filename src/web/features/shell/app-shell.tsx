@@ -42,17 +42,19 @@ export function AppShell() {
       </a>
       <DemoBanner />
       <header className="app-header">
-        <Box px="md" pt="xs" maw={1232} mx="auto">
-          <Group justify="space-between" gap="xs" wrap="wrap">
-            <Group gap="sm" wrap="nowrap">
-              <Text component={Link} to="/" fw={700} fz="xl" td="none" c="white">
-                {t('app.name')}
-              </Text>
-            </Group>
-            <Group gap="sm" wrap="wrap" justify="flex-end">
-              <Box ta="right" style={{ lineHeight: 1.2 }}>
-                <Text size="sm" fw={600} c="white">{me.fullName}</Text>
-                <Text size="xs" c="blue.0" className="wrap-anywhere">{organisations}</Text>
+        <Box px={{ base: 'xs', sm: 'md' }} pt={6} maw={1232} mx="auto">
+          <Group justify="space-between" gap="xs" wrap="nowrap">
+            <Text component={Link} to="/" fw={700} fz="xl" td="none" c="white">
+              {t('app.name')}
+            </Text>
+            <Group gap="sm" wrap="nowrap" justify="flex-end">
+              <Box ta="right" style={{ lineHeight: 1.2 }} visibleFrom="sm">
+                <Text size="sm" fw={600} c="white">
+                  {me.fullName}
+                </Text>
+                <Text size="xs" c="blue.0" className="wrap-anywhere">
+                  {organisations}
+                </Text>
               </Box>
               <LanguageSwitch value={locale} onChange={setLocale} tone="header" />
               <Button size="compact-sm" variant="white" onClick={() => void onLogout()}>
@@ -60,15 +62,18 @@ export function AppShell() {
               </Button>
             </Group>
           </Group>
+          <Text size="xs" c="blue.0" hiddenFrom="sm" mt={2} truncate="end">
+            {me.fullName} · {organisations}
+          </Text>
           <nav className="app-nav" aria-label={t('app.nav.label')}>
-            <Group gap={0} wrap="wrap" mt={4}>
+            <Group gap={0} wrap="wrap" mt={2}>
               {!reporterOnly && (
-                <Link to="/" activeOptions={{ exact: true }}>
+                <Link to="/" activeOptions={{ exact: true, includeSearch: false }}>
                   {t('app.nav.worklist')}
                 </Link>
               )}
               <Link to="/notifications/new">{t('app.nav.intake')}</Link>
-              <Link to="/notifications" activeOptions={{ exact: true }}>
+              <Link to="/notifications" activeOptions={{ exact: true, includeSearch: false }}>
                 {t('app.nav.myNotifications')}
               </Link>
             </Group>
