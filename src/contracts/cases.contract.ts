@@ -123,6 +123,7 @@ export const timelineEvent = z.object({
 export const caseDetail = z.object({
   id: z.string(),
   number: z.string(),
+  title: z.string(),
   version: z.number().int(),
   caseType: z.enum(caseTypes),
   step: z.enum(caseSteps),
@@ -142,7 +143,12 @@ export const caseDetail = z.object({
   notification: notificationView.nullable(),
   needsAssessment: z.object({ id: z.string(), status: z.enum(['draft', 'completed']), completedAt: z.string().nullable(), percent: z.number() }).nullable(),
   timeline: z.array(timelineEvent),
-  availableTransitions: z.object({ forward: z.enum(caseSteps).nullable(), back: z.array(z.enum(caseSteps)) }),
+  availableTransitions: z.object({
+    forward: z.enum(caseSteps).nullable(),
+    back: z.array(z.enum(caseSteps)),
+    /** The guard code that refuses the forward step now, if any. */
+    forwardBlockedBy: z.string().nullable(),
+  }),
   allowedActions: z.array(z.enum(caseActions)),
 });
 /** The case page. */

@@ -110,3 +110,10 @@ export function applyTransition(req: TransitionRequest, facts: WorkflowFacts): T
 export function initialStep(): CaseStep {
   return 'child_assessment';
 }
+
+/** The guard that would refuse the next forward step now, or null when the step may be taken (shown beside the button). */
+export function forwardBlockedBy(caseType: CaseType, from: CaseStep, facts: WorkflowFacts): string | null {
+  const next = availableTransitions(caseType, from).forward;
+  if (!next) return null;
+  return exitGuards[from]?.(facts) ?? entryGuards[next]?.(facts) ?? null;
+}

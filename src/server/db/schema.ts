@@ -158,7 +158,7 @@ export type CaseDeadlinesTable = {
   created_at: Timestamp;
 };
 
-export type CaseEventsTable = { id: Generated<string>; case_id: string; at: Timestamp; actor_id: string | null; kind: string; data: Json<Record<string, unknown>> };
+export type CaseEventsTable = { id: Generated<string>; seq: Generated<number>; case_id: string; at: Timestamp; actor_id: string | null; kind: string; data: Json<Record<string, unknown>> };
 
 export type CaseTransitionsTable = {
   id: Generated<string>;

@@ -1,7 +1,7 @@
 import { allowedCaseActions, canOnCase, caseScopeOf, type CaseAccessFacts, type CaseAction } from '#domain/access/case-policy.ts';
 import type { CaseType, Complexity } from '#domain/cases/case-types.ts';
 import { completionPercent, type NeedsAssessmentContent } from '#domain/cases/needs-assessment.ts';
-import { applyTransition, availableTransitions, legalStepsByStep, stepsByCaseType, type CaseStep } from '#domain/cases/workflow.ts';
+import { applyTransition, availableTransitions, forwardBlockedBy, legalStepsByStep, stepsByCaseType, type CaseStep } from '#domain/cases/workflow.ts';
 import { deadlineStatus } from '#domain/deadlines/deadline-rules.ts';
 import { DomainError } from '#domain/errors.ts';
 import { formatFullName } from '#domain/persons/person-name.ts';
@@ -112,7 +112,7 @@ export async function getCase(deps: Deps, actor: RequestActor, caseId: string): 
       .select(['e.id', 'e.at', 'e.kind', 'e.data', 'u.surname', 'u.given_name', 'u.patronymic'])
       .where('e.case_id', '=', caseId)
       .orderBy('e.at', 'desc')
-      .orderBy('e.id')
+      .orderBy('e.seq', 'desc')
       .limit(500)
       .execute();
     await appendAudit(trx, { actor, action: 'read', entity: 'case', entityId: caseId }, now);
@@ -126,6 +126,7 @@ export async function getCase(deps: Deps, actor: RequestActor, caseId: string): 
     return {
       id: row.id,
       number: row.number,
+      title: caseTitle(members),
       version: row.version,
       caseType,
       step,
@@ -164,7 +165,7 @@ export async function getCase(deps: Deps, actor: RequestActor, caseId: string): 
         actorName: e.surname ? formatFullName({ surname: e.surname, givenName: e.given_name ?? '', patronymic: e.patronymic ?? '' }) : '',
         data: e.data,
       })),
-      availableTransitions: availableTransitions(caseType, step),
+      availableTransitions: { ...availableTransitions(caseType, step), forwardBlockedBy: forwardBlockedBy(caseType, step, await loadWorkflowFacts(trx, caseId)) },
       allowedActions: allowedCaseActions(actor, facts),
     };
   });

@@ -5,7 +5,7 @@ import { availableTransitions, type CaseStep } from '#domain/cases/workflow.ts';
 import { DomainError } from '#domain/errors.ts';
 import { formatFullName } from '#domain/persons/person-name.ts';
 import { todayInKyiv, type Deps, type RequestActor, type Tx } from '../lib/context.ts';
-import { addCaseEvent, findCaseWithAccessFacts, listCaseMembers, refreshNextDueDate } from '../db/repositories/cases.repository.ts';
+import { addCaseEvent, addOrCoalesceCaseEvent, findCaseWithAccessFacts, listCaseMembers, refreshNextDueDate } from '../db/repositories/cases.repository.ts';
 import { appendAudit } from './audit.service.ts';
 import { loadCaseFor, moveCase } from './cases.service.ts';
 
@@ -86,7 +86,7 @@ export async function saveNeedsAssessment(deps: Deps, actor: RequestActor, caseI
       .where('version', '=', row.version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new DomainError('version_conflict', 'The assessment was changed by someone else');
-    await addCaseEvent(trx, { caseId, actorId: actor.userId, kind: 'needs_assessment_saved', at: now });
+    await addOrCoalesceCaseEvent(trx, { caseId, actorId: actor.userId, kind: 'needs_assessment_saved', at: now });
     await appendAudit(trx, { actor, action: 'update', entity: 'needs_assessment', entityId: row.id, details: { caseId } }, now);
     return view(trx, actor, caseId);
   });

@@ -91,3 +91,29 @@ export async function refreshNextDueDate(db: Tx, caseId: string): Promise<void> 
 export async function addCaseEvent(db: Tx, e: { caseId: string; actorId: string | null; kind: string; data?: Record<string, unknown>; at: Date }): Promise<void> {
   await db.insertInto('case_events').values({ case_id: e.caseId, actor_id: e.actorId, kind: e.kind, data: JSON.stringify(e.data ?? {}), at: e.at }).execute();
 }
+
+/**
+ * Records a repeated event (autosaved drafts) without flooding the timeline: when the newest event of the case is
+ * the same kind by the same person within `windowMinutes`, it is moved to now and its `count` goes up.
+ */
+export async function addOrCoalesceCaseEvent(db: Tx, e: { caseId: string; actorId: string; kind: string; at: Date }, windowMinutes = 60): Promise<void> {
+  const since = new Date(e.at.getTime() - windowMinutes * 60_000);
+  const last = await db
+    .selectFrom('case_events')
+    .select(['id', 'at', 'data'])
+    .where('case_id', '=', e.caseId)
+    .where('kind', '=', e.kind)
+    .where('actor_id', '=', e.actorId)
+    .where('at', '>=', since)
+    .orderBy('at', 'desc')
+    .executeTakeFirst();
+  const interrupted = last
+    ? await db.selectFrom('case_events').select('id').where('case_id', '=', e.caseId).where('kind', '<>', e.kind).where('at', '>', last.at).executeTakeFirst()
+    : undefined;
+  if (last && !interrupted) {
+    const count = Number((last.data as { count?: number }).count ?? 1) + 1;
+    await db.updateTable('case_events').set({ at: e.at, data: JSON.stringify({ ...last.data, count }) }).where('id', '=', last.id).execute();
+    return;
+  }
+  await addCaseEvent(db, { caseId: e.caseId, actorId: e.actorId, kind: e.kind, data: { count: 1 }, at: e.at });
+}

@@ -50,6 +50,8 @@ describe('intake and registration', () => {
     expect(c.notification.childFactors).toEqual(['parents_evading_duties']);
     expect(c.timeline.map((e: { kind: string }) => e.kind).sort()).toEqual(['case_registered', 'notification_received']);
     expect(c.allowedActions).toEqual(expect.arrayContaining(['case.view', 'needs_assessment.edit']));
+    expect(c.title).toBe('Тестенко Марія');
+    expect(c.availableTransitions).toEqual({ forward: 'family_assessment', back: ['identification'], forwardBlockedBy: 'needs_assessment_not_completed' });
   });
 
   it('marks abuse or a threat to life urgent with a same-day safety assessment', async () => {

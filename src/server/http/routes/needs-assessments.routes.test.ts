@@ -62,9 +62,16 @@ describe('needs assessment act (SPEC §2.5)', () => {
     expect(saved.body.percent).toBe(100);
     expect(saved.body.missing).toEqual([]);
 
+    // Autosaves by the same person collapse into one timeline entry with a count.
+    const resaved = await cm.send('PUT', `/api/v1/cases/${caseId}/needs-assessment`, { version: saved.body.version, content: saved.body.content });
+    expect(resaved.status).toBe(200);
+    const saves = (await cm.get(`/api/v1/cases/${caseId}`)).body.timeline.filter((e: { kind: string }) => e.kind === 'needs_assessment_saved');
+    expect(saves).toEqual([expect.objectContaining({ data: { count: 2 } })]);
+    saved.body.version = resaved.body.version;
+
     const stale = await cm.send('PUT', `/api/v1/cases/${caseId}/needs-assessment`, { version: na.version, content: na.content });
     expect(stale.status).toBe(409);
-    expect(stale.body.details.currentVersion).toBe(saved.body.version);
+    expect(stale.body.details.currentVersion).toBe(resaved.body.version);
 
     const done = await cm.send('POST', `/api/v1/cases/${caseId}/needs-assessment/completion`, { version: saved.body.version });
     expect(done.status).toBe(200);
@@ -74,6 +81,7 @@ describe('needs assessment act (SPEC §2.5)', () => {
     const c = (await cm.get(`/api/v1/cases/${caseId}`)).body;
     expect(c.complexity).toBe('complex');
     expect(c.step).toBe('family_assessment');
+    expect(c.availableTransitions.forwardBlockedBy).toBeNull();
     expect(c.deadlines.find((d: { key: string }) => d.key === 'needs_assessment')).toEqual(expect.objectContaining({ status: 'met', metOn: '2026-11-20' }));
     expect(c.timeline.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['needs_assessment_saved', 'needs_assessment_completed', 'step_changed']));
     const list = (await cm.get('/api/v1/cases')).body.items.find((x: { id: string }) => x.id === caseId);

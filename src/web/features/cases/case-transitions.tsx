@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NativeSelect, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,7 +29,7 @@ export function CaseTransitions({ c, onMoved }: { c: CaseDetail; onMoved: (to: C
   };
 
   if (!c.allowedActions.includes('case.transition')) return null;
-  const { forward, back } = c.availableTransitions;
+  const { forward, back, forwardBlockedBy } = c.availableTransitions;
   if (!forward && back.length === 0) return null;
   const target = backTo || back[back.length - 1] || '';
 
@@ -38,7 +38,12 @@ export function CaseTransitions({ c, onMoved }: { c: CaseDetail; onMoved: (to: C
       {mutation.isError && !backOpen && <ErrorAlert error={mutation.error} onReload={reload} />}
       <Group gap="sm" wrap="wrap">
         {forward && (
-          <Button onClick={() => mutation.mutate({ to: forward })} loading={mutation.isPending && !backOpen}>
+          <Button
+            onClick={() => mutation.mutate({ to: forward })}
+            loading={mutation.isPending && !backOpen}
+            disabled={!!forwardBlockedBy}
+            aria-describedby={forwardBlockedBy ? 'forward-blocked-reason' : undefined}
+          >
             {t('casePage.forward', { step: t(`caseStep.${forward}`) })}
           </Button>
         )}
@@ -54,6 +59,11 @@ export function CaseTransitions({ c, onMoved }: { c: CaseDetail; onMoved: (to: C
           </Button>
         )}
       </Group>
+      {forward && forwardBlockedBy && (
+        <Text id="forward-blocked-reason" size="sm" mt="xs">
+          {t(`guard.${forwardBlockedBy}` as 'guard.plan_not_agreed', { defaultValue: t('errors.transition_guard_failed') })}
+        </Text>
+      )}
       <Modal opened={backOpen} onClose={() => setBackOpen(false)} title={t('casePage.back')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
         <form
           onSubmit={(e) => {
