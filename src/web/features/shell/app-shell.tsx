@@ -5,6 +5,7 @@ import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../ui/language-switch.tsx';
 import { logout } from '../auth/auth.api.ts';
+import { clearPersonalDrafts } from '../../ui/local-drafts.ts';
 import { isReporterOnly, useMe } from '../auth/auth.queries.ts';
 import { useLocale } from '../auth/use-locale.ts';
 import { DemoBanner } from './demo-banner.tsx';
@@ -30,6 +31,7 @@ export function AppShell() {
     try {
       await logout();
     } finally {
+      clearPersonalDrafts();
       queryClient.clear();
       void navigate({ to: '/login' });
     }
