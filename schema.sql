@@ -4,6 +4,7 @@ CREATE EXTENSION pg_trgm;
 CREATE SEQUENCE audit_log_id_seq;
 CREATE SEQUENCE case_events_seq_seq;
 CREATE SEQUENCE case_number_seq;
+CREATE SEQUENCE service_decisions_seq_seq;
 
 CREATE TABLE app_settings (
   key text NOT NULL,
@@ -46,6 +47,40 @@ CREATE TABLE calendar_regimes (
   CONSTRAINT calendar_regimes_regime_check CHECK ((regime = ANY (ARRAY['peacetime'::text, 'martial_law'::text])))
 );
 
+CREATE TABLE care_episodes (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  person_id uuid NOT NULL,
+  care_type text NOT NULL,
+  institution_type text,
+  institution_subordination text,
+  institution_name text NOT NULL DEFAULT ''::text,
+  start_date date NOT NULL,
+  end_date date,
+  reason text NOT NULL DEFAULT ''::text,
+  end_reason text NOT NULL DEFAULT ''::text,
+  deciding_authority text NOT NULL DEFAULT ''::text,
+  decision_number text NOT NULL DEFAULT ''::text,
+  decision_date date,
+  case_id uuid,
+  recorded_by uuid NOT NULL,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT care_episodes_care_type_check CHECK ((care_type = ANY (ARRAY['own_family'::text, 'kinship'::text, 'guardianship'::text, 'foster_family'::text, 'family_type_home'::text, 'patronage'::text, 'institution'::text, 'supported_independent_living'::text, 'adoption'::text]))),
+  CONSTRAINT care_episodes_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT care_episodes_dates CHECK (((end_date IS NULL) OR (end_date >= start_date))),
+  CONSTRAINT care_episodes_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT care_episodes_institution_details CHECK (((care_type = 'institution'::text) = ((institution_type IS NOT NULL) AND (institution_subordination IS NOT NULL)))),
+  CONSTRAINT care_episodes_institution_subordination_check CHECK ((institution_subordination = ANY (ARRAY['social_policy'::text, 'health'::text, 'education'::text, 'private'::text]))),
+  CONSTRAINT care_episodes_institution_type_check CHECK ((institution_type = ANY (ARRAY['baby_home'::text, 'children_home'::text, 'boarding_school'::text, 'special_boarding_school'::text, 'rehabilitation_centre'::text, 'social_care_home'::text, 'shelter'::text, 'other'::text]))),
+  CONSTRAINT care_episodes_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT care_episodes_person_id_fkey FOREIGN KEY (person_id) REFERENCES persons(id),
+  CONSTRAINT care_episodes_pkey PRIMARY KEY (id),
+  CONSTRAINT care_episodes_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES users(id)
+);
+
 CREATE TABLE case_deadlines (
   id uuid NOT NULL DEFAULT gen_random_uuid(),
   case_id uuid NOT NULL,
@@ -84,6 +119,43 @@ CREATE TABLE case_members (
   CONSTRAINT case_members_pkey PRIMARY KEY (id),
   CONSTRAINT case_members_role_check CHECK ((role = ANY (ARRAY['child'::text, 'adult'::text]))),
   CONSTRAINT case_members_unique UNIQUE (case_id, person_id)
+);
+
+CREATE TABLE case_plans (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  case_id uuid NOT NULL,
+  version_no integer NOT NULL,
+  status text NOT NULL DEFAULT 'draft'::text,
+  copied_from_id uuid,
+  child_views text NOT NULL DEFAULT ''::text,
+  child_views_not_heard_reason text NOT NULL DEFAULT ''::text,
+  family_participation text NOT NULL DEFAULT ''::text,
+  family_conference_held boolean NOT NULL DEFAULT false,
+  family_conference_date date,
+  family_agreed boolean NOT NULL DEFAULT false,
+  family_agreement_date date,
+  family_signed_by text NOT NULL DEFAULT ''::text,
+  created_by uuid NOT NULL,
+  agreed_at timestamp with time zone,
+  agreement_recorded_by uuid,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT case_plans_agreed_at CHECK (((status = 'draft'::text) = (agreed_at IS NULL))),
+  CONSTRAINT case_plans_agreement_recorded_by_fkey FOREIGN KEY (agreement_recorded_by) REFERENCES users(id),
+  CONSTRAINT case_plans_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT case_plans_conference_date CHECK ((family_conference_held OR (family_conference_date IS NULL))),
+  CONSTRAINT case_plans_copied_from_id_fkey FOREIGN KEY (copied_from_id) REFERENCES case_plans(id),
+  CONSTRAINT case_plans_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id),
+  CONSTRAINT case_plans_family_agreement CHECK ((((status <> 'draft'::text) = family_agreed) AND (family_agreed = (family_agreement_date IS NOT NULL)))),
+  CONSTRAINT case_plans_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT case_plans_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT case_plans_pkey PRIMARY KEY (id),
+  CONSTRAINT case_plans_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'agreed'::text, 'superseded'::text]))),
+  CONSTRAINT case_plans_version_no_check CHECK ((version_no >= 1)),
+  CONSTRAINT case_plans_version_unique UNIQUE (case_id, version_no)
 );
 
 CREATE TABLE case_transitions (
@@ -144,6 +216,82 @@ CREATE TABLE deadline_rules (
   CONSTRAINT deadline_rules_case_type_check CHECK ((case_type = ANY (ARRAY['prevention'::text, 'reintegration'::text, 'alternative_care'::text, 'returning_child'::text, 'care_leaver'::text]))),
   CONSTRAINT deadline_rules_pkey PRIMARY KEY (id),
   CONSTRAINT deadline_rules_unit_check CHECK ((unit = ANY (ARRAY['working_days'::text, 'calendar_days'::text, 'months'::text, 'same_day'::text])))
+);
+
+CREATE TABLE emergency_contact_members (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  emergency_contact_id uuid NOT NULL,
+  person_id uuid NOT NULL,
+  role text NOT NULL,
+  relationship text NOT NULL DEFAULT ''::text,
+  CONSTRAINT emergency_contact_members_emergency_contact_id_fkey FOREIGN KEY (emergency_contact_id) REFERENCES emergency_contacts(id),
+  CONSTRAINT emergency_contact_members_person_id_fkey FOREIGN KEY (person_id) REFERENCES persons(id),
+  CONSTRAINT emergency_contact_members_pkey PRIMARY KEY (id),
+  CONSTRAINT emergency_contact_members_role_check CHECK ((role = ANY (ARRAY['child'::text, 'adult'::text]))),
+  CONSTRAINT emergency_contact_members_unique UNIQUE (emergency_contact_id, person_id)
+);
+
+CREATE TABLE emergency_contacts (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  occurred_at timestamp with time zone NOT NULL,
+  situation text NOT NULL,
+  threat_to_life_or_health boolean NOT NULL DEFAULT false,
+  service_codes text[] NOT NULL DEFAULT '{}'::text[],
+  provided_by uuid NOT NULL,
+  case_id uuid,
+  converted_at timestamp with time zone,
+  converted_by uuid,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT emergency_contacts_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT emergency_contacts_conversion CHECK (((case_id IS NULL) = (converted_at IS NULL))),
+  CONSTRAINT emergency_contacts_converted_by_fkey FOREIGN KEY (converted_by) REFERENCES users(id),
+  CONSTRAINT emergency_contacts_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT emergency_contacts_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT emergency_contacts_pkey PRIMARY KEY (id),
+  CONSTRAINT emergency_contacts_provided_by_fkey FOREIGN KEY (provided_by) REFERENCES users(id)
+);
+
+CREATE TABLE family_assessments (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  case_id uuid NOT NULL,
+  round integer NOT NULL,
+  status text NOT NULL DEFAULT 'draft'::text,
+  risk_factors text NOT NULL DEFAULT ''::text,
+  protective_factors text NOT NULL DEFAULT ''::text,
+  strengths text NOT NULL DEFAULT ''::text,
+  siblings_resilience text NOT NULL DEFAULT ''::text,
+  separation_view text NOT NULL DEFAULT ''::text,
+  readiness text,
+  readiness_notes text NOT NULL DEFAULT ''::text,
+  capacity text,
+  capacity_notes text NOT NULL DEFAULT ''::text,
+  socio_economic text NOT NULL DEFAULT ''::text,
+  apart_from_child boolean NOT NULL DEFAULT false,
+  place text NOT NULL DEFAULT ''::text,
+  child_views text NOT NULL DEFAULT ''::text,
+  child_views_not_heard_reason text NOT NULL DEFAULT ''::text,
+  assessed_by uuid NOT NULL,
+  completed_at timestamp with time zone,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT family_assessments_assessed_by_fkey FOREIGN KEY (assessed_by) REFERENCES users(id),
+  CONSTRAINT family_assessments_capacity_check CHECK ((capacity = ANY (ARRAY['able'::text, 'able_with_support'::text, 'unable'::text]))),
+  CONSTRAINT family_assessments_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT family_assessments_completed CHECK (((status = 'draft'::text) OR ((completed_at IS NOT NULL) AND (readiness IS NOT NULL) AND (capacity IS NOT NULL)))),
+  CONSTRAINT family_assessments_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT family_assessments_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT family_assessments_pkey PRIMARY KEY (id),
+  CONSTRAINT family_assessments_readiness_check CHECK ((readiness = ANY (ARRAY['ready'::text, 'partly_ready'::text, 'not_ready'::text]))),
+  CONSTRAINT family_assessments_round_check CHECK ((round >= 1)),
+  CONSTRAINT family_assessments_round_unique UNIQUE (case_id, round),
+  CONSTRAINT family_assessments_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'completed'::text])))
 );
 
 CREATE TABLE needs_assessments (
@@ -256,11 +404,235 @@ CREATE TABLE persons (
   CONSTRAINT persons_sex_check CHECK ((sex = ANY (ARRAY['female'::text, 'male'::text])))
 );
 
+CREATE TABLE plan_goals (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  plan_id uuid NOT NULL,
+  key uuid NOT NULL,
+  domain text NOT NULL,
+  goal text NOT NULL DEFAULT ''::text,
+  position integer NOT NULL,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT plan_goals_domain_check CHECK ((domain ~ '^[a-z][a-z0-9_]*$'::text)),
+  CONSTRAINT plan_goals_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT plan_goals_key_unique UNIQUE (plan_id, key),
+  CONSTRAINT plan_goals_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT plan_goals_pkey PRIMARY KEY (id),
+  CONSTRAINT plan_goals_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES case_plans(id) ON DELETE CASCADE,
+  CONSTRAINT plan_goals_position_check CHECK (("position" >= 0))
+);
+
+CREATE TABLE plan_measures (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  plan_id uuid NOT NULL,
+  goal_id uuid NOT NULL,
+  key uuid NOT NULL,
+  position integer NOT NULL,
+  action text NOT NULL DEFAULT ''::text,
+  measure_type text NOT NULL,
+  responsible_kind text,
+  responsible_person_id uuid,
+  responsible_user_id uuid,
+  responsible_name text NOT NULL DEFAULT ''::text,
+  deadline date,
+  expected_result text NOT NULL DEFAULT ''::text,
+  service_code text,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT plan_measures_goal_id_fkey FOREIGN KEY (goal_id) REFERENCES plan_goals(id) ON DELETE CASCADE,
+  CONSTRAINT plan_measures_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT plan_measures_key_unique UNIQUE (plan_id, key),
+  CONSTRAINT plan_measures_measure_type_check CHECK ((measure_type = ANY (ARRAY['documents_for_state_aid'::text, 'housing_repair'::text, 'safe_conditions_for_children'::text, 'employment'::text, 'legal_advice'::text, 'housing_property_rights'::text, 'home_care'::text, 'divorce_risk_reduction'::text, 'rehabilitation'::text, 'other'::text]))),
+  CONSTRAINT plan_measures_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT plan_measures_person_only_for_family CHECK (((responsible_person_id IS NULL) OR (responsible_kind = 'family_member'::text))),
+  CONSTRAINT plan_measures_pkey PRIMARY KEY (id),
+  CONSTRAINT plan_measures_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES case_plans(id) ON DELETE CASCADE,
+  CONSTRAINT plan_measures_position_check CHECK (("position" >= 0)),
+  CONSTRAINT plan_measures_responsible_kind_check CHECK ((responsible_kind = ANY (ARRAY['specialist'::text, 'family_member'::text, 'agency'::text]))),
+  CONSTRAINT plan_measures_responsible_person_id_fkey FOREIGN KEY (responsible_person_id) REFERENCES persons(id),
+  CONSTRAINT plan_measures_responsible_user_id_fkey FOREIGN KEY (responsible_user_id) REFERENCES users(id),
+  CONSTRAINT plan_measures_service_code_fkey FOREIGN KEY (service_code) REFERENCES service_catalogue(code),
+  CONSTRAINT plan_measures_user_only_for_specialist CHECK (((responsible_user_id IS NULL) OR (responsible_kind = 'specialist'::text)))
+);
+
+CREATE TABLE relatives (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  case_id uuid NOT NULL,
+  person_id uuid NOT NULL,
+  child_person_id uuid NOT NULL,
+  relation text NOT NULL,
+  contact text NOT NULL DEFAULT ''::text,
+  verified boolean NOT NULL DEFAULT false,
+  verified_on date,
+  verification_method text,
+  willingness text NOT NULL DEFAULT 'undecided'::text,
+  capacity text,
+  assessment_notes text NOT NULL DEFAULT ''::text,
+  added_by uuid NOT NULL,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT relatives_added_by_fkey FOREIGN KEY (added_by) REFERENCES users(id),
+  CONSTRAINT relatives_capacity_check CHECK ((capacity = ANY (ARRAY['able'::text, 'able_with_support'::text, 'unable'::text]))),
+  CONSTRAINT relatives_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT relatives_child_person_id_fkey FOREIGN KEY (child_person_id) REFERENCES persons(id),
+  CONSTRAINT relatives_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT relatives_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT relatives_person_id_fkey FOREIGN KEY (person_id) REFERENCES persons(id),
+  CONSTRAINT relatives_pkey PRIMARY KEY (id),
+  CONSTRAINT relatives_relation_check CHECK ((relation = ANY (ARRAY['mother'::text, 'father'::text, 'grandmother'::text, 'grandfather'::text, 'sister'::text, 'brother'::text, 'aunt'::text, 'uncle'::text, 'cousin'::text, 'stepparent'::text, 'other_relative'::text]))),
+  CONSTRAINT relatives_unique UNIQUE (case_id, person_id, child_person_id),
+  CONSTRAINT relatives_verification CHECK (((verified = (verified_on IS NOT NULL)) AND (verified = (verification_method IS NOT NULL)))),
+  CONSTRAINT relatives_verification_method_check CHECK ((verification_method = ANY (ARRAY['documents'::text, 'civil_registry'::text, 'interview'::text, 'other_agency'::text, 'community'::text, 'other'::text]))),
+  CONSTRAINT relatives_willingness_check CHECK ((willingness = ANY (ARRAY['willing'::text, 'unwilling'::text, 'undecided'::text])))
+);
+
+CREATE TABLE safety_actions (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  assessment_id uuid NOT NULL,
+  case_id uuid NOT NULL,
+  action_type text NOT NULL,
+  description text NOT NULL DEFAULT ''::text,
+  taken_at timestamp with time zone NOT NULL,
+  taken_by_name text NOT NULL,
+  taken_by_organisation text NOT NULL DEFAULT ''::text,
+  taken_by_user_id uuid,
+  recorded_by uuid NOT NULL,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT safety_actions_action_type_check CHECK ((action_type = ANY (ARRAY['medical_examination'::text, 'police_notified'::text, 'shelter_placement'::text, 'rehabilitation_centre_placement'::text, 'restraining_order'::text, 'other'::text]))),
+  CONSTRAINT safety_actions_assessment_id_fkey FOREIGN KEY (assessment_id) REFERENCES safety_assessments(id),
+  CONSTRAINT safety_actions_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT safety_actions_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT safety_actions_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT safety_actions_other_described CHECK (((action_type <> 'other'::text) OR (description <> ''::text))),
+  CONSTRAINT safety_actions_pkey PRIMARY KEY (id),
+  CONSTRAINT safety_actions_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES users(id),
+  CONSTRAINT safety_actions_taken_by_user_id_fkey FOREIGN KEY (taken_by_user_id) REFERENCES users(id)
+);
+
+CREATE TABLE safety_assessments (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  case_id uuid NOT NULL,
+  child_person_id uuid NOT NULL,
+  child_status text NOT NULL DEFAULT 'with_parents'::text,
+  document_type text,
+  document_number text NOT NULL DEFAULT ''::text,
+  contacts text NOT NULL DEFAULT ''::text,
+  caregivers jsonb NOT NULL DEFAULT '[]'::jsonb,
+  safety_level text,
+  threats text NOT NULL DEFAULT ''::text,
+  participants text[] NOT NULL DEFAULT '{}'::text[],
+  assessed_at timestamp with time zone NOT NULL,
+  assessed_by uuid NOT NULL,
+  status text NOT NULL DEFAULT 'draft'::text,
+  completed_at timestamp with time zone,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT safety_assessments_assessed_by_fkey FOREIGN KEY (assessed_by) REFERENCES users(id),
+  CONSTRAINT safety_assessments_caregivers_list CHECK ((jsonb_typeof(caregivers) = 'array'::text)),
+  CONSTRAINT safety_assessments_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT safety_assessments_child_person_id_fkey FOREIGN KEY (child_person_id) REFERENCES persons(id),
+  CONSTRAINT safety_assessments_child_status_check CHECK ((child_status = ANY (ARRAY['orphan'::text, 'deprived_of_parental_care'::text, 'left_without_parental_care'::text, 'with_parents'::text]))),
+  CONSTRAINT safety_assessments_completed_has_level CHECK (((status = 'draft'::text) OR ((safety_level IS NOT NULL) AND (completed_at IS NOT NULL)))),
+  CONSTRAINT safety_assessments_document_type_check CHECK ((document_type = ANY (ARRAY['birth_certificate'::text, 'passport'::text]))),
+  CONSTRAINT safety_assessments_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT safety_assessments_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT safety_assessments_participants_coded CHECK ((participants <@ ARRAY['child_affairs_service'::text, 'police'::text, 'social_services'::text, 'health_facility'::text])),
+  CONSTRAINT safety_assessments_pkey PRIMARY KEY (id),
+  CONSTRAINT safety_assessments_safety_level_check CHECK ((safety_level = ANY (ARRAY['safe'::text, 'conditionally_safe'::text, 'unsafe'::text]))),
+  CONSTRAINT safety_assessments_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'completed'::text])))
+);
+
 CREATE TABLE schema_migrations (
   version integer NOT NULL,
   name text NOT NULL,
   applied_at timestamp with time zone NOT NULL DEFAULT now(),
   CONSTRAINT schema_migrations_pkey PRIMARY KEY (version)
+);
+
+CREATE TABLE service_agreements (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  case_id uuid NOT NULL,
+  plan_id uuid NOT NULL,
+  provider_organisation_id uuid NOT NULL,
+  signed_on date NOT NULL,
+  signed_by_recipient text NOT NULL,
+  valid_until date,
+  status text NOT NULL DEFAULT 'active'::text,
+  ended_on date,
+  created_by uuid NOT NULL,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT service_agreements_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT service_agreements_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id),
+  CONSTRAINT service_agreements_dates CHECK (((valid_until IS NULL) OR (valid_until >= signed_on))),
+  CONSTRAINT service_agreements_ended CHECK (((status = 'ended'::text) = (ended_on IS NOT NULL))),
+  CONSTRAINT service_agreements_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT service_agreements_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT service_agreements_pkey PRIMARY KEY (id),
+  CONSTRAINT service_agreements_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES case_plans(id),
+  CONSTRAINT service_agreements_provider_organisation_id_fkey FOREIGN KEY (provider_organisation_id) REFERENCES organisations(id),
+  CONSTRAINT service_agreements_status_check CHECK ((status = ANY (ARRAY['active'::text, 'ended'::text])))
+);
+
+CREATE TABLE service_catalogue (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  code text NOT NULL,
+  name_uk text NOT NULL,
+  name_en text NOT NULL,
+  ministry text NOT NULL,
+  package text NOT NULL,
+  target_group text NOT NULL DEFAULT ''::text,
+  unit_of_measure text NOT NULL DEFAULT ''::text,
+  standard_unit_cost numeric(12,2),
+  sort_order integer NOT NULL DEFAULT 0,
+  is_active boolean NOT NULL DEFAULT true,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT service_catalogue_code_check CHECK ((code ~ '^[a-z][a-z0-9_]*$'::text)),
+  CONSTRAINT service_catalogue_code_key UNIQUE (code),
+  CONSTRAINT service_catalogue_ministry_check CHECK ((ministry = ANY (ARRAY['social_policy'::text, 'health'::text, 'education'::text, 'youth_sports'::text, 'other'::text]))),
+  CONSTRAINT service_catalogue_package_check CHECK ((package = ANY (ARRAY['issb_minimum'::text, 'issb_optimal'::text, 'basic'::text]))),
+  CONSTRAINT service_catalogue_pkey PRIMARY KEY (id),
+  CONSTRAINT service_catalogue_standard_unit_cost_check CHECK ((standard_unit_cost >= (0)::numeric))
+);
+
+CREATE TABLE service_decisions (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  seq bigint NOT NULL GENERATED BY DEFAULT AS IDENTITY,
+  case_id uuid NOT NULL,
+  decision text NOT NULL,
+  termination_ground text,
+  legal_grounds text NOT NULL DEFAULT ''::text,
+  service_codes text[] NOT NULL DEFAULT '{}'::text[],
+  decided_on date NOT NULL,
+  decided_by uuid NOT NULL,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT service_decisions_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT service_decisions_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES users(id),
+  CONSTRAINT service_decisions_decision_check CHECK ((decision = ANY (ARRAY['provide'::text, 'refuse'::text, 'terminate'::text]))),
+  CONSTRAINT service_decisions_ground CHECK (((decision = 'terminate'::text) = (termination_ground IS NOT NULL))),
+  CONSTRAINT service_decisions_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT service_decisions_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT service_decisions_pkey PRIMARY KEY (id),
+  CONSTRAINT service_decisions_termination_ground_check CHECK ((termination_ground = ANY (ARRAY['no_further_need'::text, 'contract_expiry'::text, 'non_compliance'::text, 'provider_liquidation'::text, 'recipient_refusal'::text])))
 );
 
 CREATE TABLE sessions (
@@ -297,6 +669,31 @@ CREATE TABLE territories (
   CONSTRAINT territories_parent_unless_oblast CHECK (((level = 'oblast'::text) = (parent_id IS NULL))),
   CONSTRAINT territories_pkey PRIMARY KEY (id),
   CONSTRAINT territories_population_check CHECK ((population >= 0))
+);
+
+CREATE TABLE tracing_attempts (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  case_id uuid NOT NULL,
+  sought_person_id uuid,
+  sought_name text NOT NULL DEFAULT ''::text,
+  sought_relation text NOT NULL DEFAULT ''::text,
+  method text NOT NULL,
+  attempted_on date NOT NULL,
+  outcome text NOT NULL,
+  notes text NOT NULL DEFAULT ''::text,
+  recorded_by uuid NOT NULL,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT tracing_attempts_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT tracing_attempts_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT tracing_attempts_method_check CHECK ((method = ANY (ARRAY['community_inquiry'::text, 'records_search'::text, 'other_agency'::text, 'phone'::text, 'social_media'::text, 'home_visit'::text, 'other'::text]))),
+  CONSTRAINT tracing_attempts_names_someone CHECK (((sought_person_id IS NOT NULL) OR (sought_name <> ''::text))),
+  CONSTRAINT tracing_attempts_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT tracing_attempts_outcome_check CHECK ((outcome = ANY (ARRAY['found'::text, 'not_found'::text, 'lead'::text, 'refused_contact'::text]))),
+  CONSTRAINT tracing_attempts_pkey PRIMARY KEY (id),
+  CONSTRAINT tracing_attempts_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES users(id),
+  CONSTRAINT tracing_attempts_sought_person_id_fkey FOREIGN KEY (sought_person_id) REFERENCES persons(id)
 );
 
 CREATE TABLE user_roles (
@@ -336,14 +733,25 @@ CREATE TABLE users (
 
 CREATE INDEX audit_log_actor_idx ON public.audit_log USING btree (actor_id, id);
 CREATE INDEX audit_log_entity_idx ON public.audit_log USING btree (entity, entity_id, id);
+CREATE INDEX care_episodes_case_idx ON public.care_episodes USING btree (case_id) WHERE (case_id IS NOT NULL);
+CREATE INDEX care_episodes_current_idx ON public.care_episodes USING btree (hromada_id, care_type) WHERE (end_date IS NULL);
+CREATE UNIQUE INDEX care_episodes_one_open_idx ON public.care_episodes USING btree (person_id) WHERE (end_date IS NULL);
+CREATE INDEX care_episodes_person_idx ON public.care_episodes USING btree (person_id, start_date);
 CREATE INDEX case_deadlines_case_idx ON public.case_deadlines USING btree (case_id, due_date);
 CREATE INDEX case_deadlines_open_idx ON public.case_deadlines USING btree (due_date) WHERE (met_on IS NULL);
 CREATE INDEX case_events_case_idx ON public.case_events USING btree (case_id, at, seq);
 CREATE INDEX case_members_person_idx ON public.case_members USING btree (person_id);
+CREATE UNIQUE INDEX case_plans_one_agreed_idx ON public.case_plans USING btree (case_id) WHERE (status = 'agreed'::text);
+CREATE UNIQUE INDEX case_plans_one_draft_idx ON public.case_plans USING btree (case_id) WHERE (status = 'draft'::text);
 CREATE INDEX case_transitions_case_idx ON public.case_transitions USING btree (case_id, at);
 CREATE INDEX cases_hromada_worklist_idx ON public.cases USING btree (hromada_id, status, next_due_date, id);
 CREATE INDEX cases_manager_worklist_idx ON public.cases USING btree (case_manager_id, status, next_due_date, id);
 CREATE UNIQUE INDEX deadline_rules_key_type_idx ON public.deadline_rules USING btree (key, COALESCE(case_type, ''::text));
+CREATE INDEX emergency_contact_members_person_idx ON public.emergency_contact_members USING btree (person_id);
+CREATE UNIQUE INDEX emergency_contacts_case_idx ON public.emergency_contacts USING btree (case_id) WHERE (case_id IS NOT NULL);
+CREATE INDEX emergency_contacts_hromada_idx ON public.emergency_contacts USING btree (hromada_id, occurred_at DESC);
+CREATE INDEX emergency_contacts_organisation_idx ON public.emergency_contacts USING btree (organisation_id, occurred_at DESC, id);
+CREATE UNIQUE INDEX family_assessments_one_draft_idx ON public.family_assessments USING btree (case_id) WHERE (status = 'draft'::text);
 CREATE INDEX needs_assessments_case_idx ON public.needs_assessments USING btree (case_id, created_at);
 CREATE UNIQUE INDEX needs_assessments_one_draft_idx ON public.needs_assessments USING btree (case_id) WHERE (status = 'draft'::text);
 CREATE INDEX notification_members_person_idx ON public.notification_members USING btree (person_id);
@@ -355,9 +763,26 @@ CREATE INDEX organisations_territory_idx ON public.organisations USING btree (te
 CREATE INDEX persons_hromada_birth_idx ON public.persons USING btree (hromada_id, birth_date);
 CREATE INDEX persons_latin_key_trgm ON public.persons USING gin (latin_key gin_trgm_ops);
 CREATE INDEX persons_name_key_trgm ON public.persons USING gin (name_key gin_trgm_ops);
+CREATE INDEX plan_goals_plan_idx ON public.plan_goals USING btree (plan_id, "position");
+CREATE INDEX plan_measures_deadline_idx ON public.plan_measures USING btree (deadline) WHERE (deadline IS NOT NULL);
+CREATE INDEX plan_measures_goal_idx ON public.plan_measures USING btree (goal_id, "position");
+CREATE INDEX plan_measures_plan_idx ON public.plan_measures USING btree (plan_id);
+CREATE INDEX plan_measures_service_idx ON public.plan_measures USING btree (service_code) WHERE (service_code IS NOT NULL);
+CREATE INDEX relatives_case_idx ON public.relatives USING btree (case_id, created_at);
+CREATE INDEX relatives_person_idx ON public.relatives USING btree (person_id);
+CREATE INDEX safety_actions_assessment_idx ON public.safety_actions USING btree (assessment_id, taken_at);
+CREATE INDEX safety_actions_case_idx ON public.safety_actions USING btree (case_id);
+CREATE INDEX safety_assessments_case_idx ON public.safety_assessments USING btree (case_id, created_at);
+CREATE INDEX safety_assessments_child_idx ON public.safety_assessments USING btree (child_person_id);
+CREATE UNIQUE INDEX safety_assessments_one_draft_idx ON public.safety_assessments USING btree (case_id, child_person_id) WHERE (status = 'draft'::text);
+CREATE INDEX service_agreements_case_idx ON public.service_agreements USING btree (case_id, signed_on);
+CREATE INDEX service_agreements_provider_idx ON public.service_agreements USING btree (provider_organisation_id, status);
+CREATE INDEX service_catalogue_package_idx ON public.service_catalogue USING btree (package, sort_order);
+CREATE INDEX service_decisions_case_idx ON public.service_decisions USING btree (case_id, decided_on, seq);
 CREATE INDEX sessions_expires_idx ON public.sessions USING btree (expires_at);
 CREATE INDEX sessions_user_idx ON public.sessions USING btree (user_id);
 CREATE INDEX territories_parent_idx ON public.territories USING btree (parent_id);
+CREATE INDEX tracing_attempts_case_idx ON public.tracing_attempts USING btree (case_id, attempted_on DESC, created_at DESC, id DESC);
 CREATE INDEX user_roles_organisation_idx ON public.user_roles USING btree (organisation_id, role);
 CREATE INDEX users_supervisor_idx ON public.users USING btree (supervisor_id);
 CREATE UNIQUE INDEX users_username_key ON public.users USING btree (lower(username));

@@ -56,7 +56,7 @@ export async function createTestDatabase(config: Config = testConfig(), clock: (
   return { handle, url: null, deps: { db: handle.db, config, now: clock }, close: () => handle.close() };
 }
 
-const keep = new Set(['schema_migrations', 'deadline_rules', 'calendar_regimes', 'audit_head']);
+const keep = new Set(['schema_migrations', 'deadline_rules', 'calendar_regimes', 'audit_head', 'service_catalogue']);
 
 /** Empties every table but configuration, so each test starts clean; the audit chain restarts from genesis. */
 export async function resetDatabase(handle: DbHandle): Promise<void> {

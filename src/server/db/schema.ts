@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { PlansTables } from './schema-plans.ts';
+import type { SafetyTracingTables } from './schema-safety-tracing.ts';
 
 /** Row types of the migrated schema (written from migrations/*.sql; schema.sql is the reference). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -207,7 +209,7 @@ export type AuditHeadTable = { singleton: boolean; last_id: number; last_hash: s
 export type SchemaMigrationsTable = { version: number; name: string; applied_at: Timestamp };
 
 /** The whole database. */
-export type Database = {
+export type Database = SafetyTracingTables & PlansTables & {
   app_settings: AppSettingsTable;
   territories: TerritoriesTable;
   organisations: OrganisationsTable;

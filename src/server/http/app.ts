@@ -11,11 +11,19 @@ import type { Deps, RequestActor } from '../lib/context.ts';
 import { resolveSession } from '../services/auth.service.ts';
 import { problemFromDomainError, problemOf, type ProblemBody } from './problems.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
+import { registerCareEpisodeRoutes } from './routes/care-episodes.routes.ts';
+import { registerCasePlanRoutes } from './routes/case-plans.routes.ts';
 import { registerCaseRoutes } from './routes/cases.routes.ts';
 import { registerDocumentRoutes } from './routes/documents.routes.ts';
+import { registerEmergencyContactRoutes } from './routes/emergency-contacts.routes.ts';
+import { registerFamilyTracingRoutes } from './routes/family-tracing.routes.ts';
 import { registerNeedsAssessmentRoutes } from './routes/needs-assessments.routes.ts';
 import { registerNotificationRoutes } from './routes/notifications.routes.ts';
 import { registerPersonRoutes } from './routes/persons.routes.ts';
+import { registerServiceAgreementRoutes } from './routes/service-agreements.routes.ts';
+import { registerServiceCatalogueRoutes } from './routes/service-catalogue.routes.ts';
+import { registerServiceDecisionRoutes } from './routes/service-decisions.routes.ts';
+import { registerSafetyAssessmentRoutes } from './routes/safety-assessments.routes.ts';
 import { registerSystemRoutes } from './routes/system.routes.ts';
 import { registerTerritoryRoutes } from './routes/territories.routes.ts';
 
@@ -148,7 +156,15 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; serveWeb?: 
   registerNotificationRoutes(typed, deps);
   registerCaseRoutes(typed, deps);
   registerNeedsAssessmentRoutes(typed, deps);
+  registerSafetyAssessmentRoutes(typed, deps);
+  registerFamilyTracingRoutes(typed, deps);
+  registerCareEpisodeRoutes(typed, deps);
   registerDocumentRoutes(typed, deps);
+  registerServiceCatalogueRoutes(typed, deps);
+  registerCasePlanRoutes(typed, deps);
+  registerServiceDecisionRoutes(typed, deps);
+  registerServiceAgreementRoutes(typed, deps);
+  registerEmergencyContactRoutes(typed, deps);
 
   if (serveWeb) {
     // Hashed assets are immutable; index.html is revalidated so a new build is picked up at once.

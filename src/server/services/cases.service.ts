@@ -174,8 +174,10 @@ export async function getCase(deps: Deps, actor: RequestActor, caseId: string): 
 /** Facts the workflow guards read, from the case's records. */
 export async function loadWorkflowFacts(trx: Tx, caseId: string) {
   const completed = await trx.selectFrom('needs_assessments').select('id').where('case_id', '=', caseId).where('status', '=', 'completed').executeTakeFirst();
-  // Plans and closure approvals arrive with the full workflow; until then their guards stay closed.
-  return { needsAssessmentCompleted: !!completed, planAgreedByFamily: false, closureApprovedBySupervisor: false };
+  // SPEC §2.8: a plan version agreed by the family (the agreed one stays in force while a revision is drafted).
+  const agreedPlan = await trx.selectFrom('case_plans').select('id').where('case_id', '=', caseId).where('status', '=', 'agreed').executeTakeFirst();
+  // Closure approvals arrive with the full workflow; until then that guard stays closed.
+  return { needsAssessmentCompleted: !!completed, planAgreedByFamily: !!agreedPlan, closureApprovedBySupervisor: false };
 }
 
 /** Moves a case to another step through the workflow table; stale versions answer 409. */

@@ -1,5 +1,7 @@
+import type { CaseEventKind } from '#domain/cases/case-events.ts';
 import { sql } from 'kysely';
 import { canRegisterCaseIn, notificationGrants, registrationHromadaIds } from '#domain/access/intake-policy.ts';
+import type { CaseType } from '#domain/cases/case-types.ts';
 import { emptyNeedsAssessment } from '#domain/cases/needs-assessment.ts';
 import { initialStep } from '#domain/cases/workflow.ts';
 import { computeDueDate, pickRule } from '#domain/deadlines/deadline-rules.ts';
@@ -34,6 +36,99 @@ async function organisationOfType(trx: Tx, hromadaId: string, type: 'css' | 'cas
   return trx.selectFrom('organisations').select(['id', 'name_uk']).where('hromada_id', '=', hromadaId).where('type', '=', type).where('is_active', '=', true).orderBy('created_at').executeTakeFirst();
 }
 
+/** A household member of a notification or an emergency contact, linked to an existing person or created. */
+export type ResolvedMember = { personId: string; role: 'child' | 'adult'; relationship: string; created: boolean };
+
+/**
+ * Links the named existing persons or creates new ones in the hromada and organisation given. Existing persons may be
+ * linked only when the user may register in their hromada (need-to-know); a person may appear once.
+ */
+export async function resolveMembers(trx: Tx, actor: RequestActor, input: NotificationRequest['members'], hromadaId: string, organisationId: string): Promise<ResolvedMember[]> {
+  const mayLink = registrationHromadaIds(actor);
+  const members: ResolvedMember[] = [];
+  for (const m of input) {
+    if (m.personId) {
+      const p = await trx.selectFrom('persons').select(['id', 'hromada_id']).where('id', '=', m.personId).executeTakeFirst();
+      if (!p || !mayLink.includes(p.hromada_id)) throw new DomainError('person_not_found', 'The chosen person was not found');
+      if (members.some((x) => x.personId === p.id)) throw new DomainError('duplicate_member', 'The same person is listed twice');
+      members.push({ personId: p.id, role: m.role, relationship: m.relationship, created: false });
+    } else if (m.person) {
+      members.push({ personId: await insertPerson(trx, m.person, hromadaId, organisationId), role: m.role, relationship: m.relationship, created: true });
+    }
+  }
+  return members;
+}
+
+/** What opening a case needs; `origin` is the record it comes from (a notification, an emergency contact), shown first on the timeline. */
+export type OpenCaseInput = {
+  hromadaId: string;
+  caseType: CaseType;
+  /** The registering user when not given. */
+  caseManagerId?: string | undefined;
+  urgent: boolean;
+  members: Array<{ personId: string; role: 'child' | 'adult'; relationship: string }>;
+  origin: { eventKind: CaseEventKind; eventData: Record<string, unknown>; audit: Record<string, unknown> };
+};
+
+/**
+ * Opens a case of the hromada's Centre of Social Services inside the caller's transaction: the case at its first step,
+ * its members, the needs-assessment deadline from the working calendar (Law "On Social Services" art. 20) and, when urgent,
+ * the same-day safety assessment (Resolution 585 §12), a draft act of needs assessment, timeline and audit.
+ * The caller has checked that the user may register cases in the hromada.
+ */
+export async function openCaseInTransaction(trx: Tx, actor: RequestActor, input: OpenCaseInput, now: Date): Promise<{ caseId: string; number: string }> {
+  const today = todayInKyiv(now);
+  const { members, urgent } = input;
+  const css = await organisationOfType(trx, input.hromadaId, 'css');
+  if (!css) throw new DomainError('no_css', 'This hromada has no Centre of Social Services in the system to manage the case');
+  const caseManagerId = input.caseManagerId ?? actor.userId;
+  const isCaseManagerHere = await trx
+    .selectFrom('user_roles as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
+    .select('r.id')
+    .where('r.user_id', '=', caseManagerId)
+    .where('r.role', '=', 'case_manager')
+    .where('o.type', '=', 'css')
+    .where('o.hromada_id', '=', input.hromadaId)
+    .where('u.is_active', '=', true)
+    .executeTakeFirst();
+  if (!isCaseManagerHere) throw new DomainError('case_manager_required', 'Choose a case manager of this hromada\'s Centre of Social Services');
+
+  const seq = await sql<{ n: number }>`SELECT nextval('case_number_seq') AS n`.execute(trx);
+  const number = `${today.slice(0, 4)}/${String(Number(seq.rows[0]?.n)).padStart(6, '0')}`;
+  const created = await trx
+    .insertInto('cases')
+    .values({ number, case_type: input.caseType, step: initialStep(), urgent, hromada_id: input.hromadaId, organisation_id: css.id, case_manager_id: caseManagerId, registered_on: today, registered_by: actor.userId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx.insertInto('case_members').values(members.map((m) => ({ case_id: created.id, person_id: m.personId, role: m.role, relationship: m.relationship }))).execute();
+
+  const calendar = await loadCalendarConfig(trx);
+  const rules = await loadDeadlineRules(trx);
+  const naRule = pickRule(rules, 'needs_assessment', input.caseType);
+  const naDue = computeDueDate(naRule, today, calendar);
+  const deadlines = [{ key: 'needs_assessment', due: naDue, rule: naRule }];
+  if (urgent) {
+    const safety = pickRule(rules, 'safety_assessment', input.caseType);
+    deadlines.push({ key: 'safety_assessment', due: computeDueDate(safety, today, calendar), rule: safety });
+  }
+  await trx.insertInto('case_deadlines').values(deadlines.map((d) => ({ case_id: created.id, key: d.key, due_date: d.due, source_uk: d.rule.sourceUk, source_en: d.rule.sourceEn }))).execute();
+  await refreshNextDueDate(trx, created.id);
+
+  const personRows = await trx.selectFrom('persons').select(['id', 'disability']).where('id', 'in', members.map((m) => m.personId)).execute();
+  const household = members.map((m) => ({ personId: m.personId, role: m.role, disability: personRows.find((p) => p.id === m.personId)?.disability ?? false }));
+  await trx
+    .insertInto('needs_assessments')
+    .values({ case_id: created.id, content: JSON.stringify(emptyNeedsAssessment(household)), assessed_by: caseManagerId, due_date: naDue, hromada_id: input.hromadaId, organisation_id: css.id })
+    .execute();
+
+  await addCaseEvent(trx, { caseId: created.id, actorId: actor.userId, kind: input.origin.eventKind, data: input.origin.eventData, at: now });
+  await addCaseEvent(trx, { caseId: created.id, actorId: actor.userId, kind: 'case_registered', data: { number, caseType: input.caseType, urgent, caseManagerId }, at: now });
+  await appendAudit(trx, { actor, action: 'create', entity: 'case', entityId: created.id, details: { number, ...input.origin.audit, members: members.map((m) => m.personId) } }, now);
+  return { caseId: created.id, number };
+}
+
 /** What the notification created. */
 export type NotificationCreated = { id: string; caseId: string | null; caseNumber: string | null; urgent: boolean };
 
@@ -47,7 +142,6 @@ export async function submitNotification(deps: Deps, actor: RequestActor, input:
   if (grants.length === 0) throw new DomainError('forbidden', 'You may not submit notifications');
   if (input.openCase && !canRegisterCaseIn(actor, input.hromadaId)) throw new DomainError('registration_not_allowed', 'Only the Centre of Social Services or the Child Affairs Service of this hromada can open a case here');
   const now = deps.now();
-  const today = todayInKyiv(now);
   const urgent = isUrgentReport(input.childFactors, input.threatToLifeOrHealth);
 
   return deps.db.transaction().execute(async (trx) => {
@@ -58,19 +152,7 @@ export async function submitNotification(deps: Deps, actor: RequestActor, input:
     const receivingOrg = grants.find((g) => g.hromadaId === input.hromadaId && (g.organisationType === 'css' || g.organisationType === 'cas'))?.organisationId ?? cas?.id ?? css?.id;
     if (!receivingOrg) throw new DomainError('no_receiving_service', 'This hromada has no Child Affairs Service or Centre of Social Services in the system');
 
-    // Existing persons may be linked only when the user may register in their hromada (need-to-know).
-    const mayLink = registrationHromadaIds(actor);
-    const members: Array<{ personId: string; role: 'child' | 'adult'; relationship: string; created: boolean }> = [];
-    for (const m of input.members) {
-      if (m.personId) {
-        const p = await trx.selectFrom('persons').select(['id', 'hromada_id']).where('id', '=', m.personId).executeTakeFirst();
-        if (!p || !mayLink.includes(p.hromada_id)) throw new DomainError('person_not_found', 'The chosen person was not found');
-        if (members.some((x) => x.personId === p.id)) throw new DomainError('duplicate_member', 'The same person is listed twice');
-        members.push({ personId: p.id, role: m.role, relationship: m.relationship, created: false });
-      } else if (m.person) {
-        members.push({ personId: await insertPerson(trx, m.person, input.hromadaId, receivingOrg), role: m.role, relationship: m.relationship, created: true });
-      }
-    }
+    const members = await resolveMembers(trx, actor, input.members, input.hromadaId, receivingOrg);
     if (!members.some((m) => m.role === 'child')) throw new DomainError('child_required', 'A notification names at least one child');
 
     const notification = await trx
@@ -102,54 +184,21 @@ export async function submitNotification(deps: Deps, actor: RequestActor, input:
 
     if (!input.openCase) return { id: notification.id, caseId: null, caseNumber: null, urgent };
 
-    if (!css) throw new DomainError('no_css', 'This hromada has no Centre of Social Services in the system to manage the case');
-    const caseManagerId = input.caseManagerId ?? actor.userId;
-    const isCaseManagerHere = await trx
-      .selectFrom('user_roles as r')
-      .innerJoin('users as u', 'u.id', 'r.user_id')
-      .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
-      .select('r.id')
-      .where('r.user_id', '=', caseManagerId)
-      .where('r.role', '=', 'case_manager')
-      .where('o.type', '=', 'css')
-      .where('o.hromada_id', '=', input.hromadaId)
-      .where('u.is_active', '=', true)
-      .executeTakeFirst();
-    if (!isCaseManagerHere) throw new DomainError('case_manager_required', 'Choose a case manager of this hromada\'s Centre of Social Services');
-
-    const seq = await sql<{ n: number }>`SELECT nextval('case_number_seq') AS n`.execute(trx);
-    const number = `${today.slice(0, 4)}/${String(Number(seq.rows[0]?.n)).padStart(6, '0')}`;
-    const created = await trx
-      .insertInto('cases')
-      .values({ number, case_type: input.caseType, step: initialStep(), urgent, hromada_id: input.hromadaId, organisation_id: css.id, case_manager_id: caseManagerId, registered_on: today, registered_by: actor.userId })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx.insertInto('case_members').values(members.map((m) => ({ case_id: created.id, person_id: m.personId, role: m.role, relationship: m.relationship }))).execute();
-    await trx.updateTable('notifications').set({ status: 'registered', case_id: created.id }).where('id', '=', notification.id).execute();
-
-    const calendar = await loadCalendarConfig(trx);
-    const rules = await loadDeadlineRules(trx);
-    const naRule = pickRule(rules, 'needs_assessment', input.caseType);
-    const naDue = computeDueDate(naRule, today, calendar);
-    const deadlines = [{ key: 'needs_assessment', due: naDue, rule: naRule }];
-    if (urgent) {
-      const safety = pickRule(rules, 'safety_assessment', input.caseType);
-      deadlines.push({ key: 'safety_assessment', due: computeDueDate(safety, today, calendar), rule: safety });
-    }
-    await trx.insertInto('case_deadlines').values(deadlines.map((d) => ({ case_id: created.id, key: d.key, due_date: d.due, source_uk: d.rule.sourceUk, source_en: d.rule.sourceEn }))).execute();
-    await refreshNextDueDate(trx, created.id);
-
-    const personRows = await trx.selectFrom('persons').select(['id', 'disability']).where('id', 'in', members.map((m) => m.personId)).execute();
-    const household = members.map((m) => ({ personId: m.personId, role: m.role, disability: personRows.find((p) => p.id === m.personId)?.disability ?? false }));
-    await trx
-      .insertInto('needs_assessments')
-      .values({ case_id: created.id, content: JSON.stringify(emptyNeedsAssessment(household)), assessed_by: caseManagerId, due_date: naDue, hromada_id: input.hromadaId, organisation_id: css.id })
-      .execute();
-
-    await addCaseEvent(trx, { caseId: created.id, actorId: actor.userId, kind: 'notification_received', data: { notificationId: notification.id, source: input.source, receivedAt: input.receivedAt }, at: now });
-    await addCaseEvent(trx, { caseId: created.id, actorId: actor.userId, kind: 'case_registered', data: { number, caseType: input.caseType, urgent, caseManagerId }, at: now });
-    await appendAudit(trx, { actor, action: 'create', entity: 'case', entityId: created.id, details: { number, notificationId: notification.id, members: members.map((m) => m.personId) } }, now);
-    return { id: notification.id, caseId: created.id, caseNumber: number, urgent };
+    const opened = await openCaseInTransaction(
+      trx,
+      actor,
+      {
+        hromadaId: input.hromadaId,
+        caseType: input.caseType,
+        caseManagerId: input.caseManagerId,
+        urgent,
+        members,
+        origin: { eventKind: 'notification_received', eventData: { notificationId: notification.id, source: input.source, receivedAt: input.receivedAt }, audit: { notificationId: notification.id } },
+      },
+      now,
+    );
+    await trx.updateTable('notifications').set({ status: 'registered', case_id: opened.caseId }).where('id', '=', notification.id).execute();
+    return { id: notification.id, caseId: opened.caseId, caseNumber: opened.number, urgent };
   });
 }
 

@@ -1,3 +1,4 @@
+import { caseEventKinds } from '#domain/cases/case-events.ts';
 import { describe, expect, it } from 'vitest';
 import { caseActions } from '#domain/access/case-policy.ts';
 import { caseStatuses, caseTypes, complexities } from '#domain/cases/case-types.ts';
@@ -96,7 +97,7 @@ const domainLists: Array<[string, readonly string[]]> = [
   ['deadline.status', ['overdue', 'due_today', 'due_soon', 'upcoming', 'met']],
   ['sex', ['female', 'male']],
   ['memberRole', ['child', 'adult']],
-  ['timeline', ['case_registered', 'notification_received', 'needs_assessment_saved', 'needs_assessment_completed', 'step_changed']],
+  ['timeline', caseEventKinds],
   ['guard', ['needs_assessment_not_completed', 'plan_not_agreed', 'closure_not_approved']],
   ['errors', errorCodes],
 ];

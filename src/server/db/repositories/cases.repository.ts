@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { CaseScope } from '#domain/access/case-policy.ts';
+import type { CaseEventKind } from '#domain/cases/case-events.ts';
 import type { Tx } from '../../lib/context.ts';
 import type { Database } from '../schema.ts';
 
@@ -88,7 +89,7 @@ export async function refreshNextDueDate(db: Tx, caseId: string): Promise<void> 
 }
 
 /** Adds an event to the case timeline. */
-export async function addCaseEvent(db: Tx, e: { caseId: string; actorId: string | null; kind: string; data?: Record<string, unknown>; at: Date }): Promise<void> {
+export async function addCaseEvent(db: Tx, e: { caseId: string; actorId: string | null; kind: CaseEventKind; data?: Record<string, unknown>; at: Date }): Promise<void> {
   await db.insertInto('case_events').values({ case_id: e.caseId, actor_id: e.actorId, kind: e.kind, data: JSON.stringify(e.data ?? {}), at: e.at }).execute();
 }
 
@@ -96,7 +97,7 @@ export async function addCaseEvent(db: Tx, e: { caseId: string; actorId: string 
  * Records a repeated event (autosaved drafts) without flooding the timeline: when the newest event of the case is
  * the same kind by the same person within `windowMinutes`, it is moved to now and its `count` goes up.
  */
-export async function addOrCoalesceCaseEvent(db: Tx, e: { caseId: string; actorId: string; kind: string; at: Date }, windowMinutes = 60): Promise<void> {
+export async function addOrCoalesceCaseEvent(db: Tx, e: { caseId: string; actorId: string; kind: CaseEventKind; at: Date }, windowMinutes = 60): Promise<void> {
   const since = new Date(e.at.getTime() - windowMinutes * 60_000);
   const last = await db
     .selectFrom('case_events')

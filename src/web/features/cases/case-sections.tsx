@@ -1,6 +1,7 @@
 import { Badge, Box, Group, List, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { caseEventKinds, type CaseEventKind } from '#domain/cases/case-events.ts';
 import { caseSteps, type CaseStep } from '#domain/cases/workflow.ts';
 import { formatDate, formatDateTime } from '../../ui/format.ts';
 import { ButtonLink } from '../../ui/links.tsx';
@@ -220,9 +221,7 @@ export function CaseNeedsAssessment({ c }: { c: CaseDetail }) {
   );
 }
 
-const timelineKinds = ['case_registered', 'notification_received', 'needs_assessment_saved', 'needs_assessment_completed', 'step_changed'] as const;
-type TimelineKind = (typeof timelineKinds)[number];
-const isShownKind = (k: string): k is TimelineKind => (timelineKinds as readonly string[]).includes(k);
+const isShownKind = (k: string): k is CaseEventKind => (caseEventKinds as readonly string[]).includes(k);
 const isStep = (s: unknown): s is CaseStep => typeof s === 'string' && (caseSteps as readonly string[]).includes(s);
 
 function EventText({ e }: { e: TimelineEvent }) {
