@@ -4,6 +4,7 @@ CREATE EXTENSION pg_trgm;
 CREATE SEQUENCE audit_log_id_seq;
 CREATE SEQUENCE case_events_seq_seq;
 CREATE SEQUENCE case_number_seq;
+CREATE SEQUENCE closure_requests_seq_seq;
 CREATE SEQUENCE service_decisions_seq_seq;
 
 CREATE TABLE app_settings (
@@ -11,6 +12,35 @@ CREATE TABLE app_settings (
   value jsonb NOT NULL,
   updated_at timestamp with time zone NOT NULL DEFAULT now(),
   CONSTRAINT app_settings_pkey PRIMARY KEY (key)
+);
+
+CREATE TABLE approvals (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  kind text NOT NULL,
+  case_id uuid NOT NULL,
+  subject_id uuid NOT NULL,
+  requested_by uuid NOT NULL,
+  requested_at timestamp with time zone NOT NULL,
+  status text NOT NULL DEFAULT 'pending'::text,
+  decided_by uuid,
+  decided_at timestamp with time zone,
+  comment text NOT NULL DEFAULT ''::text,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT approvals_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT approvals_decided CHECK ((((status = 'pending'::text) = (decided_at IS NULL)) AND ((decided_at IS NULL) = (decided_by IS NULL)))),
+  CONSTRAINT approvals_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES users(id),
+  CONSTRAINT approvals_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT approvals_kind_check CHECK ((kind = ANY (ARRAY['closure'::text, 'plan'::text]))),
+  CONSTRAINT approvals_not_own CHECK (((decided_by IS NULL) OR (decided_by <> requested_by))),
+  CONSTRAINT approvals_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT approvals_pkey PRIMARY KEY (id),
+  CONSTRAINT approvals_requested_by_fkey FOREIGN KEY (requested_by) REFERENCES users(id),
+  CONSTRAINT approvals_returned_explained CHECK (((status <> 'returned'::text) OR (comment <> ''::text))),
+  CONSTRAINT approvals_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'approved'::text, 'returned'::text])))
 );
 
 CREATE TABLE audit_head (
@@ -35,6 +65,54 @@ CREATE TABLE audit_log (
   hash text NOT NULL,
   CONSTRAINT audit_log_hash_key UNIQUE (hash),
   CONSTRAINT audit_log_pkey PRIMARY KEY (id)
+);
+
+CREATE TABLE benchmark_records (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  case_id uuid NOT NULL,
+  child_person_id uuid NOT NULL,
+  occasion text NOT NULL,
+  recorded_on date NOT NULL,
+  review_id uuid,
+  closure_request_id uuid,
+  recorded_by uuid NOT NULL,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT benchmark_records_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT benchmark_records_child_person_id_fkey FOREIGN KEY (child_person_id) REFERENCES persons(id),
+  CONSTRAINT benchmark_records_closure_link CHECK (((occasion = 'closure'::text) = (closure_request_id IS NOT NULL))),
+  CONSTRAINT benchmark_records_closure_request_id_fkey FOREIGN KEY (closure_request_id) REFERENCES closure_requests(id),
+  CONSTRAINT benchmark_records_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT benchmark_records_occasion_check CHECK ((occasion = ANY (ARRAY['baseline'::text, 'review'::text, 'closure'::text]))),
+  CONSTRAINT benchmark_records_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT benchmark_records_pkey PRIMARY KEY (id),
+  CONSTRAINT benchmark_records_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES users(id),
+  CONSTRAINT benchmark_records_review_id_fkey FOREIGN KEY (review_id) REFERENCES case_reviews(id),
+  CONSTRAINT benchmark_records_review_link CHECK (((review_id IS NULL) OR (occasion = 'review'::text)))
+);
+
+CREATE TABLE benchmark_scores (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  record_id uuid NOT NULL,
+  domain text NOT NULL,
+  subject text NOT NULL,
+  score smallint NOT NULL,
+  strengths text NOT NULL,
+  needs text NOT NULL DEFAULT ''::text,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  CONSTRAINT benchmark_scores_domain_check CHECK ((domain ~ '^[a-z][a-z0-9_]*$'::text)),
+  CONSTRAINT benchmark_scores_domain_unique UNIQUE (record_id, domain),
+  CONSTRAINT benchmark_scores_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT benchmark_scores_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT benchmark_scores_pkey PRIMARY KEY (id),
+  CONSTRAINT benchmark_scores_record_id_fkey FOREIGN KEY (record_id) REFERENCES benchmark_records(id) ON DELETE CASCADE,
+  CONSTRAINT benchmark_scores_score_check CHECK (((score >= 0) AND (score <= 100))),
+  CONSTRAINT benchmark_scores_strengths_check CHECK ((strengths <> ''::text)),
+  CONSTRAINT benchmark_scores_subject_check CHECK ((subject = ANY (ARRAY['child'::text, 'caregivers'::text])))
 );
 
 CREATE TABLE calendar_regimes (
@@ -121,6 +199,27 @@ CREATE TABLE case_members (
   CONSTRAINT case_members_unique UNIQUE (case_id, person_id)
 );
 
+CREATE TABLE case_notes (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  case_id uuid NOT NULL,
+  kind text NOT NULL,
+  note_date date NOT NULL,
+  text text NOT NULL,
+  author_id uuid NOT NULL,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT case_notes_author_id_fkey FOREIGN KEY (author_id) REFERENCES users(id),
+  CONSTRAINT case_notes_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT case_notes_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT case_notes_kind_check CHECK ((kind = ANY (ARRAY['note'::text, 'phone_call'::text, 'office_meeting'::text, 'other'::text]))),
+  CONSTRAINT case_notes_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT case_notes_pkey PRIMARY KEY (id),
+  CONSTRAINT case_notes_text_check CHECK ((text <> ''::text))
+);
+
 CREATE TABLE case_plans (
   id uuid NOT NULL DEFAULT gen_random_uuid(),
   case_id uuid NOT NULL,
@@ -158,6 +257,99 @@ CREATE TABLE case_plans (
   CONSTRAINT case_plans_version_unique UNIQUE (case_id, version_no)
 );
 
+CREATE TABLE case_reopenings (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  case_id uuid NOT NULL,
+  reopened_on date NOT NULL,
+  reopened_at timestamp with time zone NOT NULL,
+  reason text NOT NULL,
+  previous_closed_on date NOT NULL,
+  closure_request_id uuid,
+  follow_up_visit_id uuid,
+  reopened_by uuid NOT NULL,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT case_reopenings_after_closure CHECK ((reopened_on >= previous_closed_on)),
+  CONSTRAINT case_reopenings_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT case_reopenings_closure_request_id_fkey FOREIGN KEY (closure_request_id) REFERENCES closure_requests(id),
+  CONSTRAINT case_reopenings_follow_up_visit_id_fkey FOREIGN KEY (follow_up_visit_id) REFERENCES follow_up_visits(id),
+  CONSTRAINT case_reopenings_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT case_reopenings_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT case_reopenings_pkey PRIMARY KEY (id),
+  CONSTRAINT case_reopenings_reason_check CHECK ((reason <> ''::text)),
+  CONSTRAINT case_reopenings_reopened_by_fkey FOREIGN KEY (reopened_by) REFERENCES users(id)
+);
+
+CREATE TABLE case_reviews (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  case_id uuid NOT NULL,
+  kind text NOT NULL,
+  held_on date NOT NULL,
+  participants jsonb NOT NULL DEFAULT '[]'::jsonb,
+  child_present boolean NOT NULL DEFAULT false,
+  family_present boolean NOT NULL DEFAULT false,
+  child_views text NOT NULL DEFAULT ''::text,
+  child_views_not_heard_reason text NOT NULL DEFAULT ''::text,
+  plan_id uuid NOT NULL,
+  decision text NOT NULL,
+  decision_notes text NOT NULL DEFAULT ''::text,
+  permanency_planning text NOT NULL DEFAULT ''::text,
+  next_review_due date NOT NULL,
+  next_review_rule text NOT NULL,
+  recorded_by uuid NOT NULL,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT case_reviews_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT case_reviews_child_heard CHECK (((child_views <> ''::text) OR (child_views_not_heard_reason <> ''::text))),
+  CONSTRAINT case_reviews_decision_check CHECK ((decision = ANY (ARRAY['continue'::text, 'revise_plan'::text, 'prepare_closure'::text, 'refer_to_commission'::text]))),
+  CONSTRAINT case_reviews_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT case_reviews_kind_check CHECK ((kind = ANY (ARRAY['periodic_review'::text, 'case_conference'::text]))),
+  CONSTRAINT case_reviews_next_after CHECK ((next_review_due > held_on)),
+  CONSTRAINT case_reviews_next_review_rule_check CHECK ((next_review_rule = ANY (ARRAY['review_complex'::text, 'review_other'::text]))),
+  CONSTRAINT case_reviews_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT case_reviews_participants_list CHECK ((jsonb_typeof(participants) = 'array'::text)),
+  CONSTRAINT case_reviews_pkey PRIMARY KEY (id),
+  CONSTRAINT case_reviews_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES case_plans(id),
+  CONSTRAINT case_reviews_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES users(id)
+);
+
+CREATE TABLE case_team_members (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  case_id uuid NOT NULL,
+  user_id uuid,
+  external_name text NOT NULL DEFAULT ''::text,
+  external_organisation text NOT NULL DEFAULT ''::text,
+  external_profession text NOT NULL DEFAULT ''::text,
+  team_role text NOT NULL,
+  emergency_intervention boolean NOT NULL DEFAULT false,
+  from_date date NOT NULL,
+  to_date date,
+  end_reason text NOT NULL DEFAULT ''::text,
+  added_by uuid NOT NULL,
+  ended_by uuid,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT case_team_members_added_by_fkey FOREIGN KEY (added_by) REFERENCES users(id),
+  CONSTRAINT case_team_members_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT case_team_members_dates CHECK (((to_date IS NULL) OR (to_date >= from_date))),
+  CONSTRAINT case_team_members_ended CHECK (((to_date IS NULL) = (ended_by IS NULL))),
+  CONSTRAINT case_team_members_ended_by_fkey FOREIGN KEY (ended_by) REFERENCES users(id),
+  CONSTRAINT case_team_members_external_details CHECK (((user_id IS NULL) OR ((external_organisation = ''::text) AND (external_profession = ''::text)))),
+  CONSTRAINT case_team_members_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT case_team_members_identity CHECK (((user_id IS NULL) = (external_name <> ''::text))),
+  CONSTRAINT case_team_members_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT case_team_members_pkey PRIMARY KEY (id),
+  CONSTRAINT case_team_members_team_role_check CHECK ((team_role = ANY (ARRAY['designated_specialist'::text, 'supervisor'::text, 'guardianship_representative'::text, 'child_affairs_specialist'::text, 'psychologist'::text, 'teacher'::text, 'doctor'::text, 'police'::text, 'other'::text]))),
+  CONSTRAINT case_team_members_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id)
+);
+
 CREATE TABLE case_transitions (
   id uuid NOT NULL DEFAULT gen_random_uuid(),
   case_id uuid NOT NULL,
@@ -193,6 +385,7 @@ CREATE TABLE cases (
   updated_at timestamp with time zone NOT NULL DEFAULT now(),
   CONSTRAINT cases_case_manager_id_fkey FOREIGN KEY (case_manager_id) REFERENCES users(id),
   CONSTRAINT cases_case_type_check CHECK ((case_type = ANY (ARRAY['prevention'::text, 'reintegration'::text, 'alternative_care'::text, 'returning_child'::text, 'care_leaver'::text]))),
+  CONSTRAINT cases_closed_on CHECK (((status = 'closed'::text) = (closed_on IS NOT NULL))),
   CONSTRAINT cases_complexity_check CHECK ((complexity = ANY (ARRAY['simple'::text, 'moderate'::text, 'complex'::text, 'emergency'::text]))),
   CONSTRAINT cases_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
   CONSTRAINT cases_number_key UNIQUE (number),
@@ -201,6 +394,51 @@ CREATE TABLE cases (
   CONSTRAINT cases_registered_by_fkey FOREIGN KEY (registered_by) REFERENCES users(id),
   CONSTRAINT cases_status_check CHECK ((status = ANY (ARRAY['open'::text, 'closed'::text]))),
   CONSTRAINT cases_step_check CHECK ((step = ANY (ARRAY['identification'::text, 'child_assessment'::text, 'family_tracing'::text, 'family_assessment'::text, 'case_planning'::text, 'implementation'::text, 'reunification'::text, 'monitoring'::text, 'case_review'::text, 'closure'::text])))
+);
+
+CREATE TABLE closure_requests (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  seq bigint NOT NULL GENERATED BY DEFAULT AS IDENTITY,
+  case_id uuid NOT NULL,
+  plan_id uuid NOT NULL,
+  goals_met boolean NOT NULL,
+  goals_met_note text NOT NULL DEFAULT ''::text,
+  benchmarks_at_threshold boolean NOT NULL,
+  benchmarks_note text NOT NULL DEFAULT ''::text,
+  safe_stable_care boolean NOT NULL,
+  safe_stable_care_note text NOT NULL DEFAULT ''::text,
+  support_in_place boolean NOT NULL,
+  support_in_place_note text NOT NULL DEFAULT ''::text,
+  child_views text NOT NULL DEFAULT ''::text,
+  child_views_not_heard_reason text NOT NULL DEFAULT ''::text,
+  family_views text NOT NULL,
+  report jsonb NOT NULL,
+  report_schema_version integer NOT NULL DEFAULT 1,
+  requested_by uuid NOT NULL,
+  requested_at timestamp with time zone NOT NULL,
+  status text NOT NULL DEFAULT 'pending'::text,
+  decided_by uuid,
+  decided_at timestamp with time zone,
+  decision_comment text NOT NULL DEFAULT ''::text,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT closure_requests_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT closure_requests_child_heard CHECK (((child_views <> ''::text) OR (child_views_not_heard_reason <> ''::text))),
+  CONSTRAINT closure_requests_criteria_met CHECK ((goals_met AND benchmarks_at_threshold AND safe_stable_care AND support_in_place)),
+  CONSTRAINT closure_requests_decided CHECK ((((status = 'pending'::text) = (decided_at IS NULL)) AND ((decided_at IS NULL) = (decided_by IS NULL)))),
+  CONSTRAINT closure_requests_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES users(id),
+  CONSTRAINT closure_requests_family_heard CHECK ((family_views <> ''::text)),
+  CONSTRAINT closure_requests_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT closure_requests_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT closure_requests_pkey PRIMARY KEY (id),
+  CONSTRAINT closure_requests_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES case_plans(id),
+  CONSTRAINT closure_requests_report_object CHECK ((jsonb_typeof(report) = 'object'::text)),
+  CONSTRAINT closure_requests_requested_by_fkey FOREIGN KEY (requested_by) REFERENCES users(id),
+  CONSTRAINT closure_requests_returned_explained CHECK (((status <> 'returned'::text) OR (decision_comment <> ''::text))),
+  CONSTRAINT closure_requests_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'approved'::text, 'returned'::text])))
 );
 
 CREATE TABLE deadline_rules (
@@ -216,6 +454,36 @@ CREATE TABLE deadline_rules (
   CONSTRAINT deadline_rules_case_type_check CHECK ((case_type = ANY (ARRAY['prevention'::text, 'reintegration'::text, 'alternative_care'::text, 'returning_child'::text, 'care_leaver'::text]))),
   CONSTRAINT deadline_rules_pkey PRIMARY KEY (id),
   CONSTRAINT deadline_rules_unit_check CHECK ((unit = ANY (ARRAY['working_days'::text, 'calendar_days'::text, 'months'::text, 'same_day'::text])))
+);
+
+CREATE TABLE delivered_services (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  case_id uuid NOT NULL,
+  plan_id uuid,
+  measure_key uuid,
+  service_code text NOT NULL,
+  provider_organisation_id uuid,
+  provider_name text NOT NULL DEFAULT ''::text,
+  delivered_on date NOT NULL,
+  quantity numeric(10,2) NOT NULL,
+  unit text NOT NULL,
+  notes text NOT NULL DEFAULT ''::text,
+  recorded_by uuid NOT NULL,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT delivered_services_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT delivered_services_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT delivered_services_measure_of_plan CHECK (((measure_key IS NULL) = (plan_id IS NULL))),
+  CONSTRAINT delivered_services_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT delivered_services_pkey PRIMARY KEY (id),
+  CONSTRAINT delivered_services_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES case_plans(id),
+  CONSTRAINT delivered_services_provider CHECK (((provider_organisation_id IS NULL) OR (provider_name = ''::text))),
+  CONSTRAINT delivered_services_provider_named CHECK (((provider_organisation_id IS NOT NULL) OR (provider_name <> ''::text))),
+  CONSTRAINT delivered_services_provider_organisation_id_fkey FOREIGN KEY (provider_organisation_id) REFERENCES organisations(id),
+  CONSTRAINT delivered_services_quantity_check CHECK ((quantity > (0)::numeric)),
+  CONSTRAINT delivered_services_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES users(id),
+  CONSTRAINT delivered_services_service_code_fkey FOREIGN KEY (service_code) REFERENCES service_catalogue(code)
 );
 
 CREATE TABLE emergency_contact_members (
@@ -292,6 +560,105 @@ CREATE TABLE family_assessments (
   CONSTRAINT family_assessments_round_check CHECK ((round >= 1)),
   CONSTRAINT family_assessments_round_unique UNIQUE (case_id, round),
   CONSTRAINT family_assessments_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'completed'::text])))
+);
+
+CREATE TABLE follow_up_visits (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  case_id uuid NOT NULL,
+  closure_request_id uuid,
+  due_date date NOT NULL,
+  selection text NOT NULL,
+  status text NOT NULL DEFAULT 'planned'::text,
+  done_on date,
+  done_by uuid,
+  outcome text,
+  notes text NOT NULL DEFAULT ''::text,
+  cancelled_on date,
+  scheduled_by uuid NOT NULL,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT follow_up_visits_cancelled CHECK (((status = 'cancelled'::text) = (cancelled_on IS NOT NULL))),
+  CONSTRAINT follow_up_visits_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT follow_up_visits_closure_request_id_fkey FOREIGN KEY (closure_request_id) REFERENCES closure_requests(id),
+  CONSTRAINT follow_up_visits_concerns_noted CHECK (((outcome IS NULL) OR (outcome = 'family_care_stable'::text) OR (notes <> ''::text))),
+  CONSTRAINT follow_up_visits_done CHECK ((((status = 'done'::text) = (done_on IS NOT NULL)) AND ((done_on IS NULL) = (done_by IS NULL)) AND ((done_on IS NULL) = (outcome IS NULL)))),
+  CONSTRAINT follow_up_visits_done_by_fkey FOREIGN KEY (done_by) REFERENCES users(id),
+  CONSTRAINT follow_up_visits_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT follow_up_visits_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT follow_up_visits_outcome_check CHECK ((outcome = ANY (ARRAY['family_care_stable'::text, 'concerns'::text, 'case_reopened'::text]))),
+  CONSTRAINT follow_up_visits_pkey PRIMARY KEY (id),
+  CONSTRAINT follow_up_visits_scheduled_by_fkey FOREIGN KEY (scheduled_by) REFERENCES users(id),
+  CONSTRAINT follow_up_visits_selection_check CHECK ((selection = ANY (ARRAY['scheduled'::text, 'random'::text]))),
+  CONSTRAINT follow_up_visits_status_check CHECK ((status = ANY (ARRAY['planned'::text, 'done'::text, 'cancelled'::text])))
+);
+
+CREATE TABLE goal_achievements (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  case_id uuid NOT NULL,
+  review_id uuid,
+  closure_request_id uuid,
+  plan_id uuid NOT NULL,
+  goal_key uuid NOT NULL,
+  achievement text NOT NULL,
+  comment text NOT NULL DEFAULT ''::text,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT goal_achievements_achievement_check CHECK ((achievement = ANY (ARRAY['fully'::text, 'partially'::text, 'not_achieved'::text]))),
+  CONSTRAINT goal_achievements_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT goal_achievements_closure_goal_unique UNIQUE (closure_request_id, goal_key),
+  CONSTRAINT goal_achievements_closure_request_id_fkey FOREIGN KEY (closure_request_id) REFERENCES closure_requests(id),
+  CONSTRAINT goal_achievements_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT goal_achievements_one_parent CHECK ((num_nonnulls(review_id, closure_request_id) = 1)),
+  CONSTRAINT goal_achievements_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT goal_achievements_pkey PRIMARY KEY (id),
+  CONSTRAINT goal_achievements_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES case_plans(id),
+  CONSTRAINT goal_achievements_review_goal_unique UNIQUE (review_id, goal_key),
+  CONSTRAINT goal_achievements_review_id_fkey FOREIGN KEY (review_id) REFERENCES case_reviews(id)
+);
+
+CREATE TABLE home_visits (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  case_id uuid NOT NULL,
+  planned_date date,
+  done_date date,
+  place text NOT NULL,
+  address text NOT NULL DEFAULT ''::text,
+  visitor_user_ids uuid[] NOT NULL DEFAULT '{}'::uuid[],
+  other_visitors text NOT NULL DEFAULT ''::text,
+  persons_met_ids uuid[] NOT NULL DEFAULT '{}'::uuid[],
+  others_met text NOT NULL DEFAULT ''::text,
+  child_seen_alone text,
+  child_seen_alone_reason text NOT NULL DEFAULT ''::text,
+  observations text NOT NULL DEFAULT ''::text,
+  safety_concerns boolean NOT NULL DEFAULT false,
+  safety_concerns_text text NOT NULL DEFAULT ''::text,
+  next_visit_proposed date,
+  recorded_by uuid NOT NULL,
+  done_recorded_by uuid,
+  done_recorded_at timestamp with time zone,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT home_visits_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT home_visits_child_seen_alone_check CHECK ((child_seen_alone = ANY (ARRAY['yes'::text, 'no'::text, 'not_applicable'::text]))),
+  CONSTRAINT home_visits_concerns_described CHECK (((NOT safety_concerns) OR (safety_concerns_text <> ''::text))),
+  CONSTRAINT home_visits_dated CHECK (((planned_date IS NOT NULL) OR (done_date IS NOT NULL))),
+  CONSTRAINT home_visits_done_recorded CHECK ((((done_date IS NULL) = (done_recorded_at IS NULL)) AND ((done_recorded_at IS NULL) = (done_recorded_by IS NULL)))),
+  CONSTRAINT home_visits_done_recorded_by_fkey FOREIGN KEY (done_recorded_by) REFERENCES users(id),
+  CONSTRAINT home_visits_done_seen_alone CHECK (((done_date IS NULL) OR (child_seen_alone IS NOT NULL))),
+  CONSTRAINT home_visits_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT home_visits_not_applicable_reason CHECK (((child_seen_alone IS DISTINCT FROM 'not_applicable'::text) OR (child_seen_alone_reason <> ''::text))),
+  CONSTRAINT home_visits_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT home_visits_other_place_address CHECK (((place <> 'other'::text) OR (address <> ''::text))),
+  CONSTRAINT home_visits_pkey PRIMARY KEY (id),
+  CONSTRAINT home_visits_place_check CHECK ((place = ANY (ARRAY['home'::text, 'school'::text, 'office'::text, 'other'::text]))),
+  CONSTRAINT home_visits_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES users(id)
 );
 
 CREATE TABLE needs_assessments (
@@ -455,6 +822,35 @@ CREATE TABLE plan_measures (
   CONSTRAINT plan_measures_responsible_user_id_fkey FOREIGN KEY (responsible_user_id) REFERENCES users(id),
   CONSTRAINT plan_measures_service_code_fkey FOREIGN KEY (service_code) REFERENCES service_catalogue(code),
   CONSTRAINT plan_measures_user_only_for_specialist CHECK (((responsible_user_id IS NULL) OR (responsible_kind = 'specialist'::text)))
+);
+
+CREATE TABLE plan_reports (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  case_id uuid NOT NULL,
+  plan_id uuid NOT NULL,
+  period text NOT NULL,
+  measure_statuses jsonb NOT NULL,
+  overall_status text NOT NULL,
+  overall_comment text NOT NULL DEFAULT ''::text,
+  needs_commission boolean NOT NULL DEFAULT false,
+  commission_ground text,
+  submitted_by uuid NOT NULL,
+  submitted_at timestamp with time zone NOT NULL,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT plan_reports_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT plan_reports_commission_ground CHECK ((needs_commission = (commission_ground IS NOT NULL))),
+  CONSTRAINT plan_reports_commission_ground_check CHECK ((commission_ground = ANY (ARRAY['plan_cannot_be_implemented'::text, 'more_protection_needed'::text]))),
+  CONSTRAINT plan_reports_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT plan_reports_measure_statuses_check CHECK ((jsonb_typeof(measure_statuses) = 'array'::text)),
+  CONSTRAINT plan_reports_one_per_quarter UNIQUE (case_id, period),
+  CONSTRAINT plan_reports_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT plan_reports_overall_status_check CHECK ((overall_status = ANY (ARRAY['on_track'::text, 'partly_on_track'::text, 'not_implemented'::text]))),
+  CONSTRAINT plan_reports_period_check CHECK ((period ~ '^[0-9]{4}-Q[1-4]$'::text)),
+  CONSTRAINT plan_reports_pkey PRIMARY KEY (id),
+  CONSTRAINT plan_reports_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES case_plans(id),
+  CONSTRAINT plan_reports_submitted_by_fkey FOREIGN KEY (submitted_by) REFERENCES users(id)
 );
 
 CREATE TABLE relatives (
@@ -731,8 +1127,16 @@ CREATE TABLE users (
   CONSTRAINT users_supervisor_id_fkey FOREIGN KEY (supervisor_id) REFERENCES users(id)
 );
 
+CREATE INDEX approvals_case_idx ON public.approvals USING btree (case_id, status);
+CREATE UNIQUE INDEX approvals_one_pending_idx ON public.approvals USING btree (kind, subject_id) WHERE (status = 'pending'::text);
+CREATE INDEX approvals_queue_idx ON public.approvals USING btree (status, requested_at, id);
 CREATE INDEX audit_log_actor_idx ON public.audit_log USING btree (actor_id, id);
 CREATE INDEX audit_log_entity_idx ON public.audit_log USING btree (entity, entity_id, id);
+CREATE INDEX benchmark_records_case_idx ON public.benchmark_records USING btree (case_id, recorded_on, created_at);
+CREATE UNIQUE INDEX benchmark_records_one_baseline_idx ON public.benchmark_records USING btree (case_id, child_person_id) WHERE (occasion = 'baseline'::text);
+CREATE UNIQUE INDEX benchmark_records_one_closure_idx ON public.benchmark_records USING btree (closure_request_id, child_person_id) WHERE (closure_request_id IS NOT NULL);
+CREATE INDEX benchmark_records_review_idx ON public.benchmark_records USING btree (review_id) WHERE (review_id IS NOT NULL);
+CREATE INDEX benchmark_scores_hromada_domain_idx ON public.benchmark_scores USING btree (hromada_id, domain, score);
 CREATE INDEX care_episodes_case_idx ON public.care_episodes USING btree (case_id) WHERE (case_id IS NOT NULL);
 CREATE INDEX care_episodes_current_idx ON public.care_episodes USING btree (hromada_id, care_type) WHERE (end_date IS NULL);
 CREATE UNIQUE INDEX care_episodes_one_open_idx ON public.care_episodes USING btree (person_id) WHERE (end_date IS NULL);
@@ -741,17 +1145,35 @@ CREATE INDEX case_deadlines_case_idx ON public.case_deadlines USING btree (case_
 CREATE INDEX case_deadlines_open_idx ON public.case_deadlines USING btree (due_date) WHERE (met_on IS NULL);
 CREATE INDEX case_events_case_idx ON public.case_events USING btree (case_id, at, seq);
 CREATE INDEX case_members_person_idx ON public.case_members USING btree (person_id);
+CREATE INDEX case_notes_case_idx ON public.case_notes USING btree (case_id, note_date DESC, created_at DESC, id DESC);
 CREATE UNIQUE INDEX case_plans_one_agreed_idx ON public.case_plans USING btree (case_id) WHERE (status = 'agreed'::text);
 CREATE UNIQUE INDEX case_plans_one_draft_idx ON public.case_plans USING btree (case_id) WHERE (status = 'draft'::text);
+CREATE INDEX case_reopenings_case_idx ON public.case_reopenings USING btree (case_id, reopened_at);
+CREATE UNIQUE INDEX case_reopenings_closure_idx ON public.case_reopenings USING btree (closure_request_id) WHERE (closure_request_id IS NOT NULL);
+CREATE INDEX case_reviews_case_idx ON public.case_reviews USING btree (case_id, held_on DESC, created_at DESC);
+CREATE INDEX case_team_members_access_idx ON public.case_team_members USING btree (user_id, case_id) INCLUDE (from_date, to_date) WHERE (user_id IS NOT NULL);
+CREATE INDEX case_team_members_case_idx ON public.case_team_members USING btree (case_id, from_date, created_at);
+CREATE UNIQUE INDEX case_team_members_one_open_idx ON public.case_team_members USING btree (case_id, user_id) WHERE ((user_id IS NOT NULL) AND (to_date IS NULL));
 CREATE INDEX case_transitions_case_idx ON public.case_transitions USING btree (case_id, at);
 CREATE INDEX cases_hromada_worklist_idx ON public.cases USING btree (hromada_id, status, next_due_date, id);
 CREATE INDEX cases_manager_worklist_idx ON public.cases USING btree (case_manager_id, status, next_due_date, id);
+CREATE INDEX closure_requests_case_idx ON public.closure_requests USING btree (case_id, seq DESC);
+CREATE UNIQUE INDEX closure_requests_one_pending_idx ON public.closure_requests USING btree (case_id) WHERE (status = 'pending'::text);
 CREATE UNIQUE INDEX deadline_rules_key_type_idx ON public.deadline_rules USING btree (key, COALESCE(case_type, ''::text));
+CREATE INDEX delivered_services_case_idx ON public.delivered_services USING btree (case_id, delivered_on DESC, created_at DESC, id DESC);
+CREATE INDEX delivered_services_hromada_service_idx ON public.delivered_services USING btree (hromada_id, service_code, delivered_on);
+CREATE INDEX delivered_services_measure_idx ON public.delivered_services USING btree (case_id, measure_key) WHERE (measure_key IS NOT NULL);
+CREATE INDEX delivered_services_provider_idx ON public.delivered_services USING btree (provider_organisation_id, delivered_on) WHERE (provider_organisation_id IS NOT NULL);
 CREATE INDEX emergency_contact_members_person_idx ON public.emergency_contact_members USING btree (person_id);
 CREATE UNIQUE INDEX emergency_contacts_case_idx ON public.emergency_contacts USING btree (case_id) WHERE (case_id IS NOT NULL);
 CREATE INDEX emergency_contacts_hromada_idx ON public.emergency_contacts USING btree (hromada_id, occurred_at DESC);
 CREATE INDEX emergency_contacts_organisation_idx ON public.emergency_contacts USING btree (organisation_id, occurred_at DESC, id);
 CREATE UNIQUE INDEX family_assessments_one_draft_idx ON public.family_assessments USING btree (case_id) WHERE (status = 'draft'::text);
+CREATE INDEX follow_up_visits_case_idx ON public.follow_up_visits USING btree (case_id, due_date);
+CREATE INDEX follow_up_visits_planned_idx ON public.follow_up_visits USING btree (due_date) WHERE (status = 'planned'::text);
+CREATE INDEX goal_achievements_case_goal_idx ON public.goal_achievements USING btree (case_id, goal_key);
+CREATE INDEX home_visits_case_idx ON public.home_visits USING btree (case_id, COALESCE(done_date, planned_date) DESC, created_at DESC, id DESC);
+CREATE INDEX home_visits_done_idx ON public.home_visits USING btree (case_id, done_date DESC) WHERE (done_date IS NOT NULL);
 CREATE INDEX needs_assessments_case_idx ON public.needs_assessments USING btree (case_id, created_at);
 CREATE UNIQUE INDEX needs_assessments_one_draft_idx ON public.needs_assessments USING btree (case_id) WHERE (status = 'draft'::text);
 CREATE INDEX notification_members_person_idx ON public.notification_members USING btree (person_id);
@@ -768,6 +1190,7 @@ CREATE INDEX plan_measures_deadline_idx ON public.plan_measures USING btree (dea
 CREATE INDEX plan_measures_goal_idx ON public.plan_measures USING btree (goal_id, "position");
 CREATE INDEX plan_measures_plan_idx ON public.plan_measures USING btree (plan_id);
 CREATE INDEX plan_measures_service_idx ON public.plan_measures USING btree (service_code) WHERE (service_code IS NOT NULL);
+CREATE INDEX plan_reports_commission_idx ON public.plan_reports USING btree (hromada_id, submitted_at) WHERE needs_commission;
 CREATE INDEX relatives_case_idx ON public.relatives USING btree (case_id, created_at);
 CREATE INDEX relatives_person_idx ON public.relatives USING btree (person_id);
 CREATE INDEX safety_actions_assessment_idx ON public.safety_actions USING btree (assessment_id, taken_at);

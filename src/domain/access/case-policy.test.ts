@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor.ts';
-import { allowedCaseActions, canOnCase, caseScopeOf, type CaseAccessFacts } from './case-policy.ts';
+import { allowedCaseActions, canOnCase, caseLifecycleActions, caseScopeOf, caseTeamActions, relationToCase, type CaseAccessFacts } from './case-policy.ts';
 import { canRegisterCaseIn } from './intake-policy.ts';
 
 const facts: CaseAccessFacts = { hromadaId: 'h1', organisationId: 'css1', caseManagerId: 'cm', caseManagerSupervisorId: 'sv', status: 'open' };
@@ -26,6 +26,32 @@ describe('case access policy (SPEC §11)', () => {
     expect(canOnCase(actor('cm', 'case_manager', 'css', 'h1'), 'needs_assessment.edit', { ...facts, status: 'closed' })).toEqual({ allowed: false, outcome: 'forbidden', reason: 'case_closed' });
   });
 
+  const lifecycle = (a: Actor, f: CaseAccessFacts) => caseLifecycleActions.filter((action) => canOnCase(a, action, f).allowed);
+  const inCentre = (userId: string, role: Actor['grants'][number]['role'], organisationId: string): Actor => ({ userId, grants: [{ role, organisationId, organisationType: 'css', hromadaId: 'h1' }] });
+
+  it.each<[string, Actor, string[], string[]]>([
+    ['assigned case manager', actor('cm', 'case_manager', 'css', 'h1'), ['case.follow_up', 'case.reopen'], ['case.follow_up', 'case.reopen']],
+    ['their supervisor', actor('sv', 'supervisor', 'css', 'h1'), ['case.follow_up', 'case.reopen', 'approval.decide'], ['case.follow_up', 'case.reopen']],
+    ['another supervisor of the same Centre (stand-in)', inCentre('sv2', 'supervisor', 'css1'), ['approval.decide'], []],
+    ['a supervisor of another Centre', inCentre('sv3', 'supervisor', 'css2'), [], []],
+    ['another case manager of the same Centre', inCentre('cm2', 'case_manager', 'css1'), [], []],
+    ['Child Affairs of the hromada', actor('x', 'child_affairs_specialist', 'cas', 'h1'), [], []],
+  ])('lifecycle actions (follow-up, reopening, approvals): %s', (_name, a, onOpen, onClosed) => {
+    expect(lifecycle(a, facts)).toEqual(onOpen);
+    expect(lifecycle(a, { ...facts, status: 'closed' })).toEqual(onClosed);
+  });
+
+  it('keeps lifecycle actions out of the case page list, reads closed cases, and explains refusals', () => {
+    const cm = actor('cm', 'case_manager', 'css', 'h1');
+    expect(allowedCaseActions(cm, { ...facts, status: 'closed' })).toEqual(['case.view']);
+    expect(allowedCaseActions(actor('x', 'child_affairs_specialist', 'cas', 'h1'), { ...facts, status: 'closed' })).toEqual(['case.view']);
+    expect(canOnCase(cm, 'approval.decide', facts)).toEqual({ allowed: false, outcome: 'forbidden', reason: 'not_supervisor' });
+    expect(canOnCase(inCentre('cm2', 'case_manager', 'css1'), 'approval.decide', facts)).toEqual({ allowed: false, outcome: 'hidden', reason: 'not_in_scope' });
+    expect(canOnCase(actor('sv', 'supervisor', 'css', 'h1'), 'approval.decide', { ...facts, status: 'closed' })).toEqual({ allowed: false, outcome: 'forbidden', reason: 'case_closed' });
+    expect(canOnCase(actor('x', 'child_affairs_specialist', 'cas', 'h1'), 'case.reopen', { ...facts, status: 'closed' })).toEqual({ allowed: false, outcome: 'forbidden', reason: 'not_case_manager' });
+    expect(canOnCase(actor('z', 'case_manager', 'css', 'h2'), 'case.follow_up', { ...facts, status: 'closed' })).toEqual({ allowed: false, outcome: 'hidden', reason: 'not_in_scope' });
+  });
+
   it('derives the SQL scope from the same grants', () => {
     expect(caseScopeOf({ userId: 'u', grants: [{ role: 'child_affairs_specialist', organisationId: 'o', organisationType: 'cas', hromadaId: 'h1' }, { role: 'supervisor', organisationId: 'o2', organisationType: 'css', hromadaId: 'h1' }] })).toEqual({ userId: 'u', isSupervisor: true, childAffairsHromadaIds: ['h1'] });
   });
@@ -34,5 +60,41 @@ describe('case access policy (SPEC §11)', () => {
     expect(canRegisterCaseIn(actor('cm', 'case_manager', 'css', 'h1'), 'h1')).toBe(true);
     expect(canRegisterCaseIn(actor('cm', 'case_manager', 'css', 'h1'), 'h2')).toBe(false);
     expect(canRegisterCaseIn(actor('r', 'reporter', 'school', 'h1'), 'h1')).toBe(false);
+  });
+});
+
+describe('the interdisciplinary team (SPEC §2.16)', () => {
+  const withTeam: CaseAccessFacts = { ...facts, teamMemberIds: ['psy', 'cas-member', 'cm2'] };
+  const team = (a: Actor, f: CaseAccessFacts) => caseTeamActions.filter((action) => canOnCase(a, action, f).allowed);
+  // A provider's psychologist from another hromada: no role gives them the case, only the team does.
+  const psychologist = actor('psy', 'provider_worker', 'service_provider', 'h2');
+
+  it.each<[string, Actor, CaseAccessFacts, string[], string[]]>([
+    ['assigned case manager', actor('cm', 'case_manager', 'css', 'h1'), withTeam, ['case.view', 'case.transition', 'needs_assessment.edit', 'needs_assessment.complete'], ['case.contribute', 'case.manage_team']],
+    ['their supervisor', actor('sv', 'supervisor', 'css', 'h1'), withTeam, ['case.view', 'case.transition', 'needs_assessment.edit', 'needs_assessment.complete'], ['case.contribute', 'case.manage_team']],
+    ['a team member of another hromada', psychologist, withTeam, ['case.view'], ['case.contribute']],
+    ['the same user off the team', psychologist, facts, [], []],
+    ['the same user, team not loaded', psychologist, { ...facts, teamMemberIds: [] }, [], []],
+    ['Child Affairs of the hromada on the team', actor('cas-member', 'child_affairs_specialist', 'cas', 'h1'), withTeam, ['case.view'], ['case.contribute']],
+    ['Child Affairs of the hromada not on the team', actor('x', 'child_affairs_specialist', 'cas', 'h1'), withTeam, ['case.view'], []],
+    ['another case manager of the Centre on the team', actor('cm2', 'case_manager', 'css', 'h1'), withTeam, ['case.view'], ['case.contribute']],
+    ['another case manager of the Centre not on the team', actor('cm3', 'case_manager', 'css', 'h1'), withTeam, [], []],
+  ])('%s', (_name, a, f, caseActionsExpected, teamActionsExpected) => {
+    expect(allowedCaseActions(a, f)).toEqual(caseActionsExpected);
+    expect(team(a, f)).toEqual(teamActionsExpected);
+  });
+
+  it('relates a member as such, hides the case once they are off the team, and stops contributions on a closed case', () => {
+    expect(relationToCase(psychologist, withTeam)).toBe('team_member');
+    expect(relationToCase(actor('cm', 'case_manager', 'css', 'h1'), withTeam)).toBe('case_manager');
+    expect(canOnCase(psychologist, 'case.view', facts)).toEqual({ allowed: false, outcome: 'hidden', reason: 'not_in_scope' });
+    expect(canOnCase(psychologist, 'case.manage_team', withTeam)).toEqual({ allowed: false, outcome: 'forbidden', reason: 'not_case_manager' });
+    expect(canOnCase(psychologist, 'case.contribute', { ...withTeam, status: 'closed' })).toEqual({ allowed: false, outcome: 'forbidden', reason: 'case_closed' });
+    expect(canOnCase(psychologist, 'case.view', { ...withTeam, status: 'closed' })).toEqual({ allowed: true });
+    expect(team(actor('cm', 'case_manager', 'css', 'h1'), { ...withTeam, status: 'closed' })).toEqual([]);
+  });
+
+  it('gives team members none of the lifecycle actions', () => {
+    expect(caseLifecycleActions.filter((action) => canOnCase(psychologist, action, withTeam).allowed)).toEqual([]);
   });
 });

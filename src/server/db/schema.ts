@@ -1,5 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ImplementationTables } from './schema-implementation.ts';
 import type { PlansTables } from './schema-plans.ts';
+import type { ReviewsClosureTables } from './schema-reviews-closure.ts';
 import type { SafetyTracingTables } from './schema-safety-tracing.ts';
 
 /** Row types of the migrated schema (written from migrations/*.sql; schema.sql is the reference). */
@@ -209,7 +211,7 @@ export type AuditHeadTable = { singleton: boolean; last_id: number; last_hash: s
 export type SchemaMigrationsTable = { version: number; name: string; applied_at: Timestamp };
 
 /** The whole database. */
-export type Database = SafetyTracingTables & PlansTables & {
+export type Database = SafetyTracingTables & PlansTables & ReviewsClosureTables & ImplementationTables & {
   app_settings: AppSettingsTable;
   territories: TerritoriesTable;
   organisations: OrganisationsTable;

@@ -10,16 +10,26 @@ import { DomainError } from '#domain/errors.ts';
 import type { Deps, RequestActor } from '../lib/context.ts';
 import { resolveSession } from '../services/auth.service.ts';
 import { problemFromDomainError, problemOf, type ProblemBody } from './problems.ts';
+import { registerApprovalRoutes } from './routes/approvals.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
+import { registerBenchmarkRoutes } from './routes/benchmarks.routes.ts';
 import { registerCareEpisodeRoutes } from './routes/care-episodes.routes.ts';
+import { registerCaseNoteRoutes } from './routes/case-notes.routes.ts';
 import { registerCasePlanRoutes } from './routes/case-plans.routes.ts';
+import { registerCaseTeamRoutes } from './routes/case-team.routes.ts';
 import { registerCaseRoutes } from './routes/cases.routes.ts';
+import { registerClosureRoutes } from './routes/closure.routes.ts';
+import { registerDeliveredServiceRoutes } from './routes/delivered-services.routes.ts';
 import { registerDocumentRoutes } from './routes/documents.routes.ts';
 import { registerEmergencyContactRoutes } from './routes/emergency-contacts.routes.ts';
 import { registerFamilyTracingRoutes } from './routes/family-tracing.routes.ts';
+import { registerFollowUpRoutes } from './routes/follow-ups.routes.ts';
+import { registerHomeVisitRoutes } from './routes/home-visits.routes.ts';
 import { registerNeedsAssessmentRoutes } from './routes/needs-assessments.routes.ts';
 import { registerNotificationRoutes } from './routes/notifications.routes.ts';
 import { registerPersonRoutes } from './routes/persons.routes.ts';
+import { registerPlanReportRoutes } from './routes/plan-reports.routes.ts';
+import { registerReviewRoutes } from './routes/reviews.routes.ts';
 import { registerServiceAgreementRoutes } from './routes/service-agreements.routes.ts';
 import { registerServiceCatalogueRoutes } from './routes/service-catalogue.routes.ts';
 import { registerServiceDecisionRoutes } from './routes/service-decisions.routes.ts';
@@ -165,6 +175,16 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; serveWeb?: 
   registerServiceDecisionRoutes(typed, deps);
   registerServiceAgreementRoutes(typed, deps);
   registerEmergencyContactRoutes(typed, deps);
+  registerBenchmarkRoutes(typed, deps);
+  registerReviewRoutes(typed, deps);
+  registerClosureRoutes(typed, deps);
+  registerFollowUpRoutes(typed, deps);
+  registerApprovalRoutes(typed, deps);
+  registerCaseTeamRoutes(typed, deps);
+  registerCaseNoteRoutes(typed, deps);
+  registerHomeVisitRoutes(typed, deps);
+  registerDeliveredServiceRoutes(typed, deps);
+  registerPlanReportRoutes(typed, deps);
 
   if (serveWeb) {
     // Hashed assets are immutable; index.html is revalidated so a new build is picked up at once.

@@ -20,6 +20,7 @@ import { todayInKyiv, type Deps, type RequestActor, type Tx } from '../lib/conte
 import { addCaseEvent, listCaseMembers } from '../db/repositories/cases.repository.ts';
 import { appendAudit } from './audit.service.ts';
 import { loadCaseFor } from './cases.service.ts';
+import { syncPlanReportDeadline } from './monitoring.service.ts';
 import { activeServiceCodes } from './service-catalogue.service.ts';
 
 type CaseRow = Awaited<ReturnType<typeof loadCaseFor>>;
@@ -331,6 +332,8 @@ export async function agreePlan(deps: Deps, actor: RequestActor, caseId: string,
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new DomainError('version_conflict', 'The plan was changed by someone else');
     await addCaseEvent(trx, { caseId, actorId: actor.userId, kind: 'plan_agreed', data: { planId, versionNo: row.version_no, agreedOn: input.agreedOn, supersededPlanId: previous?.id ?? null }, at: now });
+    // Resolution 585: from now on the plan's implementation is reported quarterly (monitoring.service).
+    await syncPlanReportDeadline(trx, caseRow, null);
     await appendAudit(trx, { actor, action: 'update', entity: 'case_plan', entityId: planId, details: { caseId, versionNo: row.version_no, agreed: true, supersededPlanId: previous?.id ?? null } }, now);
     return present(trx, actor, caseRow, await loadPlan(trx, caseId, { id: planId }));
   });

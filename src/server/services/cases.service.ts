@@ -1,4 +1,4 @@
-import { allowedCaseActions, canOnCase, caseScopeOf, type CaseAccessFacts, type CaseAction } from '#domain/access/case-policy.ts';
+import { allowedCaseActions, canOnCase, caseScopeOf, type CaseAccessFacts, type CaseAction, type CaseTeamAction } from '#domain/access/case-policy.ts';
 import type { CaseType, Complexity } from '#domain/cases/case-types.ts';
 import { completionPercent, type NeedsAssessmentContent } from '#domain/cases/needs-assessment.ts';
 import { applyTransition, availableTransitions, forwardBlockedBy, legalStepsByStep, stepsByCaseType, type CaseStep } from '#domain/cases/workflow.ts';
@@ -21,15 +21,15 @@ import { presentNotification } from './intake.service.ts';
 type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseWithAccessFacts>>>;
 
 function accessFacts(row: CaseRow): CaseAccessFacts {
-  return { hromadaId: row.hromada_id, organisationId: row.organisation_id, caseManagerId: row.case_manager_id, caseManagerSupervisorId: row.caseManagerSupervisorId, status: row.status === 'closed' ? 'closed' : 'open' };
+  return { hromadaId: row.hromada_id, organisationId: row.organisation_id, caseManagerId: row.case_manager_id, caseManagerSupervisorId: row.caseManagerSupervisorId, status: row.status === 'closed' ? 'closed' : 'open', teamMemberIds: row.teamUserIds };
 }
 
 /**
  * Loads a case and checks the policy; a case outside the user's scope answers exactly like a missing one (404).
  * Used by every service that touches a case or its parts.
  */
-export async function loadCaseFor(trx: Tx, actor: RequestActor, caseId: string, action: CaseAction): Promise<CaseRow> {
-  const row = await findCaseWithAccessFacts(trx, caseId);
+export async function loadCaseFor(trx: Tx, actor: RequestActor, caseId: string, action: CaseAction | CaseTeamAction, today?: string): Promise<CaseRow> {
+  const row = await findCaseWithAccessFacts(trx, caseId, today);
   if (!row) throw new DomainError('not_found', 'Not found');
   const decision = canOnCase(actor, action, accessFacts(row));
   if (!decision.allowed) {
@@ -60,7 +60,7 @@ export async function listCases(deps: Deps, actor: RequestActor, opts: { status:
   const pos = decodeCursor(opts.cursor, ['due', 'id'] as const);
   const today = todayInKyiv(deps.now());
   return deps.db.transaction().execute(async (trx) => {
-    const rows = await listVisibleCases(trx, caseScopeOf(actor), { status: opts.status, limit: opts.limit, after: pos && pos.id ? { due: pos.due, id: pos.id } : null });
+    const rows = await listVisibleCases(trx, caseScopeOf(actor), { status: opts.status, limit: opts.limit, after: pos && pos.id ? { due: pos.due, id: pos.id } : null, today });
     const page = rows.slice(0, opts.limit);
     const ids = page.map((r) => r.id);
     const members = await listCaseMembers(trx, ids);
@@ -94,7 +94,7 @@ export async function getCase(deps: Deps, actor: RequestActor, caseId: string): 
   const now = deps.now();
   const today = todayInKyiv(now);
   return deps.db.transaction().execute(async (trx) => {
-    const row = await loadCaseFor(trx, actor, caseId, 'case.view');
+    const row = await loadCaseFor(trx, actor, caseId, 'case.view', today);
     const members = await listCaseMembers(trx, [caseId]);
     const deadlines = await listCaseDeadlines(trx, [caseId]);
     const notification = await trx
@@ -176,8 +176,15 @@ export async function loadWorkflowFacts(trx: Tx, caseId: string) {
   const completed = await trx.selectFrom('needs_assessments').select('id').where('case_id', '=', caseId).where('status', '=', 'completed').executeTakeFirst();
   // SPEC §2.8: a plan version agreed by the family (the agreed one stays in force while a revision is drafted).
   const agreedPlan = await trx.selectFrom('case_plans').select('id').where('case_id', '=', caseId).where('status', '=', 'agreed').executeTakeFirst();
-  // Closure approvals arrive with the full workflow; until then that guard stays closed.
-  return { needsAssessmentCompleted: !!completed, planAgreedByFamily: !!agreedPlan, closureApprovedBySupervisor: false };
+  // SPEC §2.14: the latest closure request approved by the supervisor, and not undone by a reopening since.
+  const closure = await trx
+    .selectFrom('closure_requests as r')
+    .leftJoin('case_reopenings as o', 'o.closure_request_id', 'r.id')
+    .select(['r.status', 'o.id as reopeningId'])
+    .where('r.case_id', '=', caseId)
+    .orderBy('r.seq', 'desc')
+    .executeTakeFirst();
+  return { needsAssessmentCompleted: !!completed, planAgreedByFamily: !!agreedPlan, closureApprovedBySupervisor: closure?.status === 'approved' && !closure.reopeningId };
 }
 
 /** Moves a case to another step through the workflow table; stale versions answer 409. */

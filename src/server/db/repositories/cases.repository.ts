@@ -3,22 +3,34 @@ import type { CaseScope } from '#domain/access/case-policy.ts';
 import type { CaseEventKind } from '#domain/cases/case-events.ts';
 import type { Tx } from '../../lib/context.ts';
 import type { Database } from '../schema.ts';
+import { currentMembershipSql } from './case-team.repository.ts';
 
 /**
  * The SQL form of `caseScopeOf` (domain/access/case-policy.ts): assigned case manager, their supervisor,
- * the Child Affairs Service of the hromada. Lists and single reads both go through it.
+ * the Child Affairs Service of the hromada, and a current member of the case's team on `today` (SPEC §2.16; the
+ * relation `team_member` of `relationToCase`). Lists and single reads both go through it.
  */
-export function caseVisibleTo(scope: CaseScope) {
+export function caseVisibleTo(scope: CaseScope, today?: string) {
   return (eb: ExpressionBuilder<Database, 'cases'>) => {
     const ors = [eb('cases.case_manager_id', '=', scope.userId)];
     if (scope.isSupervisor) ors.push(eb('cases.case_manager_id', 'in', eb.selectFrom('users').select('users.id').where('users.supervisor_id', '=', scope.userId)));
     if (scope.childAffairsHromadaIds.length > 0) ors.push(eb('cases.hromada_id', 'in', scope.childAffairsHromadaIds));
+    ors.push(
+      eb.exists(
+        eb
+          .selectFrom('case_team_members as t')
+          .select(sql<number>`1`.as('one'))
+          .whereRef('t.case_id', '=', 'cases.id')
+          .where('t.user_id', '=', scope.userId)
+          .where(currentMembershipSql('t', today)),
+      ),
+    );
     return eb.or(ors);
   };
 }
 
-/** A case row with the facts the access policy needs. */
-export async function findCaseWithAccessFacts(db: Tx, id: string) {
+/** A case row with the facts the access policy needs, including the users on its team on `today`. */
+export async function findCaseWithAccessFacts(db: Tx, id: string, today?: string) {
   return db
     .selectFrom('cases')
     .innerJoin('users as cm', 'cm.id', 'cases.case_manager_id')
@@ -26,6 +38,9 @@ export async function findCaseWithAccessFacts(db: Tx, id: string) {
     .innerJoin('organisations as o', 'o.id', 'cases.organisation_id')
     .selectAll('cases')
     .select(['cm.supervisor_id as caseManagerSupervisorId', 'cm.surname as cmSurname', 'cm.given_name as cmGivenName', 'cm.patronymic as cmPatronymic', 'h.name_uk as hromadaName', 'o.name_uk as organisationName'])
+    .select(
+      sql<string[]>`coalesce((SELECT array_agg(t.user_id::text ORDER BY t.user_id) FROM case_team_members t WHERE t.case_id = cases.id AND t.user_id IS NOT NULL AND ${currentMembershipSql('t', today)}), '{}'::text[])`.as('teamUserIds'),
+    )
     .where('cases.id', '=', id)
     .executeTakeFirst();
 }
@@ -34,7 +49,7 @@ export async function findCaseWithAccessFacts(db: Tx, id: string) {
 export type WorklistRow = Awaited<ReturnType<typeof listVisibleCases>>[number];
 
 /** Cases in the scope, ordered by next deadline (overdue first), keyset-paginated on (next_due_date, id). */
-export async function listVisibleCases(db: Tx, scope: CaseScope, opts: { status: string; limit: number; after: { due: string | null; id: string } | null }) {
+export async function listVisibleCases(db: Tx, scope: CaseScope, opts: { status: string; limit: number; after: { due: string | null; id: string } | null; today?: string }) {
   let q = db
     .selectFrom('cases')
     .innerJoin('users as cm', 'cm.id', 'cases.case_manager_id')
@@ -53,7 +68,7 @@ export async function listVisibleCases(db: Tx, scope: CaseScope, opts: { status:
       'cm.given_name as cmGivenName',
       'cm.patronymic as cmPatronymic',
     ])
-    .where(caseVisibleTo(scope))
+    .where(caseVisibleTo(scope, opts.today))
     .where('cases.status', '=', opts.status);
   if (opts.after) {
     const { due, id } = opts.after;
