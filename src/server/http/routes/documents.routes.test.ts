@@ -1,28 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { adultIndicators, childIndicators, familyIndicators, type NeedsAssessmentContent } from '#domain/cases/needs-assessment.ts';
-import { createTestDatabase, resetDatabase, type TestDatabase } from '#test/db.ts';
+import { type TestDatabase } from '#test/db.ts';
 import { demoPassword } from '#server/db/seed/demo.ts';
-import { aNotification, loginAs, seedWorld, testApp, type Client } from '#test/factories.ts';
+import { aNotification, loginAs, seedWorld, type Client } from '#test/factories.ts';
+import { useApiContext } from '#test/api-context.ts';
 
 const now = new Date('2026-11-20T08:00:00.000Z');
 let tdb: TestDatabase;
 let app: FastifyInstance;
 let world: Awaited<ReturnType<typeof seedWorld>>;
 
-beforeAll(async () => {
-  tdb = await createTestDatabase(undefined, () => now);
-  app = await testApp(tdb.deps);
-});
-afterAll(async () => {
-  await app.close();
-  await tdb.close();
-});
-beforeEach(async () => {
-  await resetDatabase(tdb.handle);
-  world = await seedWorld(tdb.deps);
-});
+useApiContext(() => now, (ctx) => ({ tdb, app, world } = ctx));
 
 const rated = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, { rating: 'some_concern', note: 'Спостереження фахівця' }]));
 

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NotificationRequest } from '#contracts/cases.contract.ts';
-import { createTestDatabase, resetDatabase, type TestDatabase } from '#test/db.ts';
-import { aNotification, loginAs, seedWorld, testApp, type Client } from '#test/factories.ts';
+import { type TestDatabase } from '#test/db.ts';
+import { aNotification, loginAs, seedWorld, type Client } from '#test/factories.ts';
+import { useApiContext } from '#test/api-context.ts';
 
 // Friday 20 November 2026, 10:00 in Kyiv.
 const now = new Date('2026-11-20T08:00:00.000Z');
@@ -10,18 +11,7 @@ let tdb: TestDatabase;
 let app: FastifyInstance;
 let world: Awaited<ReturnType<typeof seedWorld>>;
 
-beforeAll(async () => {
-  tdb = await createTestDatabase(undefined, () => now);
-  app = await testApp(tdb.deps);
-});
-afterAll(async () => {
-  await app.close();
-  await tdb.close();
-});
-beforeEach(async () => {
-  await resetDatabase(tdb.handle);
-  world = await seedWorld(tdb.deps);
-});
+useApiContext(() => now, (ctx) => ({ tdb, app, world } = ctx));
 
 async function openCase(overrides: Partial<NotificationRequest> = {}): Promise<{ cm: Client; caseId: string }> {
   const cm = await loginAs(app, 'cm.bucha');
