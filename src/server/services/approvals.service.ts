@@ -9,6 +9,7 @@ import { fullName, lockCaseRow } from '../db/repositories/reviews-closure.reposi
 import { appendAudit } from './audit.service.ts';
 import { loadCaseFor } from './cases.service.ts';
 import { applyClosureDecision } from './closure.service.ts';
+import { assertCurrentVersion } from '../lib/versioning.ts';
 
 function approvalQuery(trx: Tx) {
   return trx
@@ -139,7 +140,7 @@ export async function decideApproval(deps: Deps, actor: RequestActor, approvalId
     const approval = await trx.selectFrom('approvals').selectAll().where('id', '=', approvalId).executeTakeFirst();
     if (!caseRow || !approval) throw new DomainError('not_found', 'Not found');
     if (approval.status !== 'pending') throw new DomainError('approval_already_decided', 'This request has already been decided', { status: approval.status });
-    if (approval.version !== input.version) throw new DomainError('version_conflict', 'The request was changed by someone else', { currentVersion: approval.version });
+    assertCurrentVersion(approval.version, input.version, 'request');
     if (approval.requested_by === actor.userId) throw new DomainError('forbidden', 'Nobody approves their own request', { reason: 'own_request' });
     if (input.decision === 'return' && !input.comment.trim()) throw new DomainError('approval_comment_required', 'Say what needs to change when returning a request');
     if (approval.kind === 'plan' && input.decision === 'approve') {

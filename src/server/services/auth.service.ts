@@ -125,3 +125,9 @@ export async function resolveSession(deps: Deps, token: string, ip: string): Pro
 export async function setLocale(deps: Deps, actor: RequestActor, locale: 'uk' | 'en'): Promise<void> {
   await deps.db.updateTable('users').set({ locale, updated_at: deps.now() }).where('id', '=', actor.userId).execute();
 }
+
+/** The signed-in user's name and language, for the login answer. */
+export async function loadProfile(deps: Pick<Deps, 'db'>, userId: string): Promise<{ username: string; fullName: string; locale: 'uk' | 'en' }> {
+  const u = await deps.db.selectFrom('users').select(['username', 'surname', 'given_name', 'patronymic', 'locale']).where('id', '=', userId).executeTakeFirstOrThrow();
+  return { username: u.username, fullName: [u.surname, u.given_name, u.patronymic].filter(Boolean).join(' '), locale: u.locale === 'en' ? 'en' : 'uk' };
+}

@@ -7,6 +7,7 @@ import { addCaseEvent } from '../db/repositories/cases.repository.ts';
 import { findCaseMemberRole, isoOf, requireCaseChild, userNamesById } from '../db/repositories/safety-tracing.repository.ts';
 import { appendAudit } from './audit.service.ts';
 import { loadCaseFor } from './cases.service.ts';
+import { assertCurrentVersion } from '../lib/versioning.ts';
 
 type CaseRow = Awaited<ReturnType<typeof loadCaseFor>>;
 
@@ -150,7 +151,7 @@ export async function endCareEpisode(deps: Deps, actor: RequestActor, caseId: st
     const row = await trx.selectFrom('care_episodes').selectAll().where('id', '=', episodeId).executeTakeFirst();
     // Reached through the case: the episode must be of a child of this case.
     if (!row || (await findCaseMemberRole(trx, caseId, row.person_id)) !== 'child') throw new DomainError('not_found', 'Not found');
-    if (row.version !== input.version) throw new DomainError('version_conflict', 'The episode was changed by someone else', { currentVersion: row.version });
+    assertCurrentVersion(row.version, input.version, 'episode');
     checkEpisodeEnd({ id: row.id, startDate: row.start_date, endDate: row.end_date }, input.endDate, todayInKyiv(now));
     const res = await trx
       .updateTable('care_episodes')

@@ -10,6 +10,7 @@ import { isoOf, userNamesById } from '../db/repositories/safety-tracing.reposito
 import type { CaseNotesTable } from '../db/schema-implementation.ts';
 import { appendAudit } from './audit.service.ts';
 import { loadCaseFor } from './cases.service.ts';
+import { assertCurrentVersion } from '../lib/versioning.ts';
 
 type NoteRow = Selectable<CaseNotesTable>;
 
@@ -102,7 +103,7 @@ export async function updateCaseNote(deps: Deps, actor: RequestActor, caseId: st
     await loadCaseFor(trx, actor, caseId, 'case.contribute', today);
     const row = await findNote(trx, caseId, noteId);
     assertMayEditRecord({ authorId: row.author_id, recordedAt: new Date(row.created_at) }, actor.userId, now);
-    if (row.version !== input.version) throw new DomainError('version_conflict', 'The note was changed by someone else', { currentVersion: row.version });
+    assertCurrentVersion(row.version, input.version, 'note');
     checkNoteDate(input.noteDate, today);
     const updated = await trx
       .updateTable('case_notes')

@@ -22,6 +22,7 @@ import { appendAudit } from './audit.service.ts';
 import { loadCaseFor } from './cases.service.ts';
 import { syncPlanReportDeadline } from './monitoring.service.ts';
 import { activeServiceCodes } from './service-catalogue.service.ts';
+import { assertCurrentVersion } from '../lib/versioning.ts';
 
 type CaseRow = Awaited<ReturnType<typeof loadCaseFor>>;
 
@@ -256,7 +257,7 @@ export async function savePlan(deps: Deps, actor: RequestActor, caseId: string, 
     const caseRow = await loadCaseFor(trx, actor, caseId, 'needs_assessment.edit');
     const row = await loadPlan(trx, caseId, { id: planId });
     if (row.status !== 'draft') throw new DomainError('plan_not_draft', 'Only a draft version can be changed; start a new version to revise an agreed plan');
-    if (row.version !== input.version) throw new DomainError('version_conflict', 'The plan was changed by someone else', { currentVersion: row.version });
+    assertCurrentVersion(row.version, input.version, 'plan');
     const content: PlanContent = {
       childViews: input.childViews,
       childViewsNotHeardReason: input.childViewsNotHeardReason,
@@ -318,7 +319,7 @@ export async function agreePlan(deps: Deps, actor: RequestActor, caseId: string,
     await lockCase(trx, caseId);
     const row = await loadPlan(trx, caseId, { id: planId });
     if (row.status !== 'draft') throw new DomainError('plan_not_draft', 'This version is already agreed');
-    if (row.version !== input.version) throw new DomainError('version_conflict', 'The plan was changed by someone else', { currentVersion: row.version });
+    assertCurrentVersion(row.version, input.version, 'plan');
     const content = contentOf(row, await loadGoals(trx, planId));
     const check = canAgreePlan({ ...content, agreedOn: input.agreedOn, signedBy: input.signedBy }, todayInKyiv(now));
     if (!check.ok) throw new DomainError('plan_incomplete', 'Some parts of the plan are not filled', { missing: check.missing });

@@ -8,6 +8,7 @@ import { addCaseEvent } from '../db/repositories/cases.repository.ts';
 import { isoOf, userNamesById } from '../db/repositories/safety-tracing.repository.ts';
 import { appendAudit } from './audit.service.ts';
 import { loadCaseFor } from './cases.service.ts';
+import { assertCurrentVersion } from '../lib/versioning.ts';
 
 type MemberRow = Awaited<ReturnType<typeof listTeamMembers>>[number];
 
@@ -106,7 +107,7 @@ export async function endTeamMember(deps: Deps, actor: RequestActor, caseId: str
     await loadCaseFor(trx, actor, caseId, 'case.manage_team', today);
     const row = await findTeamMember(trx, caseId, memberId);
     if (!row) throw new DomainError('not_found', 'Not found');
-    if (row.version !== input.version) throw new DomainError('version_conflict', 'The membership was changed by someone else', { currentVersion: row.version });
+    assertCurrentVersion(row.version, input.version, 'membership');
     const toDate = input.toDate ?? today;
     checkTeamMemberEnd({ fromDate: row.from_date, toDate: row.to_date }, toDate, today);
     const updated = await trx

@@ -17,6 +17,7 @@ import {
 } from '../db/repositories/cases.repository.ts';
 import { appendAudit } from './audit.service.ts';
 import { presentNotification } from './intake.service.ts';
+import { assertCurrentVersion } from '../lib/versioning.ts';
 
 type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseWithAccessFacts>>>;
 
@@ -192,7 +193,7 @@ export async function transitionCase(deps: Deps, actor: RequestActor, caseId: st
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
     const row = await loadCaseFor(trx, actor, caseId, 'case.transition');
-    if (row.version !== input.version) throw new DomainError('version_conflict', 'The case was changed by someone else', { currentVersion: row.version });
+    assertCurrentVersion(row.version, input.version, 'case');
     await moveCase(trx, actor, row, { to: input.to, reason: input.reason ?? null }, now);
   });
   return getCase(deps, actor, caseId);

@@ -9,6 +9,7 @@ import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { appendAudit } from './audit.service.ts';
 import { openCaseInTransaction, resolveMembers } from './intake.service.ts';
 import { checkServiceCodes } from './service-catalogue.service.ts';
+import { assertCurrentVersion } from '../lib/versioning.ts';
 
 /** The organisations (CSS or Child Affairs Service) through which the actor may register in a hromada. */
 function registeringOrganisations(actor: RequestActor): Array<{ organisationId: string; hromadaId: string }> {
@@ -154,7 +155,7 @@ export async function convertEmergencyContact(deps: Deps, actor: RequestActor, i
   return deps.db.transaction().execute(async (trx) => {
     const row = await loadContactFor(trx, actor, id);
     if (row.case_id !== null) throw new DomainError('emergency_contact_converted', 'A case was already opened from this contact', { caseId: row.case_id });
-    if (row.version !== input.version) throw new DomainError('version_conflict', 'The contact was changed by someone else', { currentVersion: row.version });
+    assertCurrentVersion(row.version, input.version, 'contact');
     const members = (await contactMembers(trx, [id])).map((m) => ({ personId: m.personId, role: m.role as 'child' | 'adult', relationship: m.relationship }));
     if (!members.some((m) => m.role === 'child')) throw new DomainError('child_required', 'A case names at least one child');
     const urgent = isUrgentReport([], row.threat_to_life_or_health);

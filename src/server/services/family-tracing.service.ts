@@ -23,6 +23,7 @@ import { findCaseMemberRole, isoOf, listCaseChildIds, personRefsById, requireCas
 import { appendAudit } from './audit.service.ts';
 import { loadCaseFor } from './cases.service.ts';
 import { personKeys } from './intake.service.ts';
+import { assertCurrentVersion } from '../lib/versioning.ts';
 
 type CaseRow = Awaited<ReturnType<typeof loadCaseFor>>;
 
@@ -272,7 +273,7 @@ export async function saveRelative(deps: Deps, actor: RequestActor, caseId: stri
     const caseRow = await loadCaseFor(trx, actor, caseId, 'needs_assessment.edit');
     const row = await findRelative(trx, caseId, relativeId);
     checkRelativeVerification(input, todayInKyiv(now));
-    if (row.version !== input.version) throw new DomainError('version_conflict', 'The relative was changed by someone else', { currentVersion: row.version });
+    assertCurrentVersion(row.version, input.version, 'relative');
     const res = await trx
       .updateTable('relatives')
       .set({
@@ -407,7 +408,7 @@ export async function createFamilyAssessment(deps: Deps, actor: RequestActor, ca
 async function loadFamilyDraftAt(trx: Tx, caseId: string, faId: string, version: number) {
   const row = await findFamilyAssessment(trx, caseId, faId);
   if (row.status !== 'draft') throw new DomainError('family_assessment_completed', 'The family assessment is completed and can no longer be changed');
-  if (row.version !== version) throw new DomainError('version_conflict', 'The family assessment was changed by someone else', { currentVersion: row.version });
+  assertCurrentVersion(row.version, version, 'family assessment');
   return row;
 }
 

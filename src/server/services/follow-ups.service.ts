@@ -10,6 +10,7 @@ import { appendAudit } from './audit.service.ts';
 import { loadDeadlineRules } from './calendar.service.ts';
 import { loadCaseFor } from './cases.service.ts';
 import { applyReopening } from './closure.service.ts';
+import { assertCurrentVersion } from '../lib/versioning.ts';
 
 async function loadVisits(trx: Tx, caseId: string, visitId?: string): Promise<FollowUpView[]> {
   let q = trx
@@ -89,7 +90,7 @@ export async function recordFollowUp(deps: Deps, actor: RequestActor, caseId: st
     const visit = await trx.selectFrom('follow_up_visits').selectAll().where('id', '=', visitId).where('case_id', '=', caseId).executeTakeFirst();
     if (!visit) throw new DomainError('not_found', 'Not found');
     if (visit.status !== 'planned') throw new DomainError('follow_up_not_planned', 'This visit is already recorded or was cancelled', { status: visit.status });
-    if (visit.version !== input.version) throw new DomainError('version_conflict', 'The visit was changed by someone else', { currentVersion: visit.version });
+    assertCurrentVersion(visit.version, input.version, 'visit');
     if (caseRow.status !== 'closed' || !caseRow.closed_on) throw new DomainError('case_not_closed', 'Follow-up visits are recorded on closed cases');
     if (input.doneOn > today || input.doneOn < caseRow.closed_on) throw new DomainError('follow_up_date_out_of_range', 'The visit date must lie between the closure and today', { doneOn: input.doneOn, closedOn: caseRow.closed_on, today });
     if (input.outcome !== 'family_care_stable' && !input.notes.trim()) throw new DomainError('follow_up_notes_required', 'Describe the concerns found', { outcome: input.outcome });

@@ -13,6 +13,7 @@ import { isoOf, userNamesById } from '../db/repositories/safety-tracing.reposito
 import { appendAudit } from './audit.service.ts';
 import { loadCaseFor } from './cases.service.ts';
 import { presentOpenDeadline, syncVisitDeadline } from './monitoring.service.ts';
+import { assertCurrentVersion } from '../lib/versioning.ts';
 
 type CaseRow = Awaited<ReturnType<typeof loadCaseFor>>;
 
@@ -181,7 +182,7 @@ export async function updateHomeVisit(deps: Deps, actor: RequestActor, caseId: s
       if (refusal === 'edit_window_closed') throw new DomainError('edit_window_closed', 'A visit record can be corrected only within 24 hours; add a note instead');
       if (input.doneDate === null) throw new DomainError('home_visit_incomplete', 'A visit that took place stays recorded as done', { problems: ['doneDate'] });
     }
-    if (row.version !== input.version) throw new DomainError('version_conflict', 'The visit was changed by someone else', { currentVersion: row.version });
+    assertCurrentVersion(row.version, input.version, 'visit');
     const v = await prepare(trx, actor, caseId, input, today);
     const nowDone = becameDone({ doneDate: row.done_date }, { doneDate: v.doneDate });
     const res = await trx

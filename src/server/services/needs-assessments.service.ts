@@ -8,6 +8,7 @@ import { todayInKyiv, type Deps, type RequestActor, type Tx } from '../lib/conte
 import { addCaseEvent, addOrCoalesceCaseEvent, findCaseWithAccessFacts, listCaseMembers, refreshNextDueDate } from '../db/repositories/cases.repository.ts';
 import { appendAudit } from './audit.service.ts';
 import { loadCaseFor, moveCase } from './cases.service.ts';
+import { assertCurrentVersion } from '../lib/versioning.ts';
 
 async function household(trx: Tx, caseId: string) {
   const members = await listCaseMembers(trx, [caseId]);
@@ -77,7 +78,7 @@ export async function saveNeedsAssessment(deps: Deps, actor: RequestActor, caseI
     await loadCaseFor(trx, actor, caseId, 'needs_assessment.edit');
     const row = await latestAssessment(trx, caseId);
     if (row.status !== 'draft') throw new DomainError('needs_assessment_completed', 'The assessment is completed and can no longer be changed');
-    if (row.version !== input.version) throw new DomainError('version_conflict', 'The assessment was changed by someone else', { currentVersion: row.version });
+    assertCurrentVersion(row.version, input.version, 'assessment');
     checkPersonsBelong(input.content, await household(trx, caseId));
     const res = await trx
       .updateTable('needs_assessments')
@@ -102,7 +103,7 @@ export async function completeNeedsAssessment(deps: Deps, actor: RequestActor, c
     const caseRow = await loadCaseFor(trx, actor, caseId, 'needs_assessment.complete');
     const row = await latestAssessment(trx, caseId);
     if (row.status !== 'draft') throw new DomainError('needs_assessment_completed', 'The assessment is already completed');
-    if (row.version !== input.version) throw new DomainError('version_conflict', 'The assessment was changed by someone else', { currentVersion: row.version });
+    assertCurrentVersion(row.version, input.version, 'assessment');
     const content = row.content as NeedsAssessmentContent;
     const missing = findMissingParts(content, await household(trx, caseId));
     if (missing.length > 0) throw new DomainError('needs_assessment_incomplete', 'Some parts of the act are not filled', { missing });

@@ -7,6 +7,7 @@ import { addCaseEvent, addOrCoalesceCaseEvent, refreshNextDueDate } from '../db/
 import { isoOf, personRefsById, requireCaseChild, userNamesById } from '../db/repositories/safety-tracing.repository.ts';
 import { appendAudit } from './audit.service.ts';
 import { loadCaseFor } from './cases.service.ts';
+import { assertCurrentVersion } from '../lib/versioning.ts';
 
 type CaseRow = Awaited<ReturnType<typeof loadCaseFor>>;
 
@@ -129,7 +130,7 @@ export async function createSafetyAssessment(deps: Deps, actor: RequestActor, ca
 async function loadDraftAt(trx: Tx, caseId: string, assessmentId: string, version: number) {
   const row = await findAssessment(trx, caseId, assessmentId);
   if (row.status !== 'draft') throw new DomainError('safety_assessment_completed', 'The safety assessment is completed and can no longer be changed');
-  if (row.version !== version) throw new DomainError('version_conflict', 'The safety assessment was changed by someone else', { currentVersion: row.version });
+  assertCurrentVersion(row.version, version, 'safety assessment');
   return row;
 }
 

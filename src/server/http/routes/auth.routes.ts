@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { localeRequest, loginRequest, meResponse } from '#contracts/auth.contract.ts';
 import { problemSchema } from '#contracts/common.contract.ts';
 import type { Deps } from '../../lib/context.ts';
-import { loadGrants, login, logout, setLocale } from '../../services/auth.service.ts';
+import { loadGrants, loadProfile, login, logout, setLocale } from '../../services/auth.service.ts';
 import { systemStatus } from '../../services/users.service.ts';
 import { requireActor, sessionCookie, type App } from '../app.ts';
 
@@ -20,8 +20,8 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
     async (req, reply) => {
       const result = await login(deps, { username: req.body.username, password: req.body.password, ip: req.ip, userAgent: req.headers['user-agent'] ?? '' });
       reply.setCookie(sessionCookie, result.token, { httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies, path: '/', expires: result.expiresAt });
-      const user = await deps.db.selectFrom('users').select(['username', 'surname', 'given_name', 'patronymic', 'locale']).where('id', '=', result.userId).executeTakeFirstOrThrow();
-      return me(result.userId, user.username, [user.surname, user.given_name, user.patronymic].filter(Boolean).join(' '), user.locale === 'en' ? 'en' : 'uk');
+      const profile = await loadProfile(deps, result.userId);
+      return me(result.userId, profile.username, profile.fullName, profile.locale);
     },
   );
 
