@@ -55,11 +55,18 @@ const worklistRoute = createRoute({
   component: WorklistPage,
 });
 
+const caseTabs = ['overview', 'assessment', 'family', 'plan', 'work', 'care', 'review', 'history'] as const;
+/** A tab of the case page. */
+export type CaseTab = (typeof caseTabs)[number];
+const isCaseTab = (v: unknown): v is CaseTab => typeof v === 'string' && (caseTabs as readonly string[]).includes(v);
+
 const casePageRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/cases/$caseId',
-  validateSearch: (search: Record<string, unknown>): { registered?: 'yes' | 'urgent' } =>
-    search.registered === 'yes' || search.registered === 'urgent' ? { registered: search.registered } : {},
+  validateSearch: (search: Record<string, unknown>): { registered?: 'yes' | 'urgent'; tab?: CaseTab } => ({
+    ...(search.registered === 'yes' || search.registered === 'urgent' ? { registered: search.registered } : {}),
+    ...(isCaseTab(search.tab) ? { tab: search.tab } : {}),
+  }),
   component: lazyRouteComponent(() => import('./pages/case-page.tsx'), 'CasePage'),
 });
 
@@ -85,9 +92,57 @@ const myNotificationsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/my-notifications-page.tsx'), 'MyNotificationsPage'),
 });
 
+const safetyActRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/$caseId/safety-act',
+  component: lazyRouteComponent(() => import('./pages/safety-act-page.tsx'), 'SafetyActPage'),
+});
+
+const planRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/$caseId/plans/$planId',
+  component: lazyRouteComponent(() => import('./pages/plan-page.tsx'), 'PlanPage'),
+});
+
+const emergencyContactsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/emergency-contacts',
+  component: lazyRouteComponent(() => import('./pages/emergency-contacts-page.tsx'), 'EmergencyContactsPage'),
+});
+
+const approvalsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/approvals',
+  component: lazyRouteComponent(() => import('./pages/approvals-page.tsx'), 'ApprovalsPage'),
+});
+
+const teamRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/team',
+  component: lazyRouteComponent(() => import('./pages/team-page.tsx'), 'TeamPage'),
+});
+
+const deadlineRulesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/deadline-rules',
+  component: lazyRouteComponent(() => import('./pages/deadline-rules-page.tsx'), 'DeadlineRulesPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  appRoute.addChildren([worklistRoute, casePageRoute, needsAssessmentRoute, intakeRoute, myNotificationsRoute]),
+  appRoute.addChildren([
+    worklistRoute,
+    casePageRoute,
+    needsAssessmentRoute,
+    safetyActRoute,
+    planRoute,
+    intakeRoute,
+    myNotificationsRoute,
+    emergencyContactsRoute,
+    approvalsRoute,
+    teamRoute,
+    deadlineRulesRoute,
+  ]),
 ]);
 
 /** Creates the router with the query client in its context. */

@@ -1,7 +1,15 @@
+import { familyMessages } from './parts/family.ts';
+import { monitoringMessages } from './parts/monitoring.ts';
+import { planningMessages } from './parts/planning.ts';
+import { supervisionMessages } from './parts/supervision.ts';
 import type { Catalogue } from './uk.ts';
 
 /** English catalogue — complete, same keys as `uk.ts`. Ukrainian legal names are kept where they are the source. */
 export const en: Catalogue = {
+  ...familyMessages.en,
+  ...planningMessages.en,
+  ...monitoringMessages.en,
+  ...supervisionMessages.en,
   app: {
     name: 'Rodyna',
     tagline: 'Information system of the Better Care reform',
@@ -455,6 +463,17 @@ export const en: Catalogue = {
     urgent: 'Urgent',
   },
   casePage: {
+    tabs: {
+      label: 'Case sections',
+      overview: 'Overview',
+      assessment: 'Assessment',
+      family: 'Family tracing and assessment',
+      plan: 'Plan',
+      work: 'Support',
+      care: 'Care and placement',
+      review: 'Review and closure',
+      history: 'History',
+    },
     title: 'Case {{number}}',
     type: 'Case type',
     status: 'Status',

@@ -1,8 +1,18 @@
+import { familyMessages } from './parts/family.ts';
+import { monitoringMessages } from './parts/monitoring.ts';
+import { planningMessages } from './parts/planning.ts';
+import { supervisionMessages } from './parts/supervision.ts';
+import type { DeepStrings } from './parts/deep-strings.ts';
+
 /**
  * Ukrainian catalogue — the primary language (SPEC §12). Legal terms follow SPEC §14.
  * Keep keys identical to `en.ts` (checked by catalogue.test.ts and by the `Catalogue` type).
  */
 export const uk = {
+  ...familyMessages.uk,
+  ...planningMessages.uk,
+  ...monitoringMessages.uk,
+  ...supervisionMessages.uk,
   app: {
     name: 'Родина',
     tagline: 'Інформаційна система реформи «Кращий догляд»',
@@ -456,6 +466,17 @@ export const uk = {
     urgent: 'Терміново',
   },
   casePage: {
+    tabs: {
+      label: 'Розділи випадку',
+      overview: 'Огляд',
+      assessment: 'Оцінювання',
+      family: 'Пошук і оцінка родини',
+      plan: 'План',
+      work: 'Супровід',
+      care: 'Догляд і влаштування',
+      review: 'Перегляд і закриття',
+      history: 'Хронологія',
+    },
     title: 'Випадок {{number}}',
     type: 'Тип випадку',
     status: 'Статус',
@@ -730,6 +751,5 @@ export const uk = {
   },
 } as const;
 
-type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
 /** The shape every catalogue must have. */
 export type Catalogue = DeepStrings<typeof uk>;

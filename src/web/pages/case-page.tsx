@@ -1,4 +1,4 @@
-import { Alert, Badge, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Grid, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +6,18 @@ import { ComplexityBadge, UrgentBadge } from '../features/cases/case-badges.tsx'
 import { CaseDeadlines, CaseMembers, CaseNeedsAssessment, CaseNotification, CaseTimeline } from '../features/cases/case-sections.tsx';
 import { caseTitleOf } from '../features/cases/case-title.ts';
 import { CaseTransitions } from '../features/cases/case-transitions.tsx';
+import type { CaseDetail } from '../features/cases/cases.api.ts';
 import { caseQuery } from '../features/cases/cases.queries.ts';
 import { StepTracker } from '../features/cases/step-tracker.tsx';
+import { BenchmarksSection } from '../features/benchmarks/benchmarks-section.tsx';
+import { ReviewTab } from '../features/closure/review-tab.tsx';
+import { WorkTab } from '../features/implementation/work-tab.tsx';
+import { CareTab } from '../features/placement/care-tab.tsx';
+import { PlanTab } from '../features/plans/plan-tab.tsx';
+import { SafetyActSection } from '../features/safety/safety-act-section.tsx';
+import { FamilyTab } from '../features/tracing/family-tab.tsx';
+import type { CaseTab } from '../router.tsx';
+import { stepsByCaseType } from '#domain/cases/workflow.ts';
 import { isApiError } from '../ui/api-client.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { formatDate } from '../ui/format.ts';
@@ -15,11 +25,20 @@ import { NotFound } from '../ui/not-found.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { usePageTitle } from '../ui/page-title.ts';
 
-/** The case page: header, steps (global and legal), deadlines, family, notification, needs assessment, timeline, transitions. */
+/** Whether the case type goes through family tracing (reintegration pathways, SPEC §2.2). */
+function hasTracing(caseType: CaseDetail['caseType']): boolean {
+  return stepsByCaseType[caseType].includes('family_tracing');
+}
+
+/**
+ * The case page: header; tabs for the work of each stage (overview, assessment, family, plan, implementation,
+ * care arrangements, review and closure, history), kept in the address so a link opens the same tab;
+ * the steps (global and legal) and the next move beside them on every tab.
+ */
 export function CasePage() {
   const { t } = useTranslation();
   const { caseId } = useParams({ from: '/app/cases/$caseId' });
-  const { registered } = useSearch({ from: '/app/cases/$caseId' });
+  const { registered, tab } = useSearch({ from: '/app/cases/$caseId' });
   const navigate = useNavigate();
   const query = useQuery(caseQuery(caseId));
   const c = query.data;
@@ -29,6 +48,9 @@ export function CasePage() {
   if (query.isPending) return <PageLoader />;
   if (isApiError(query.error, 404) || isApiError(query.error, 403)) return <NotFound />;
   if (!c) return <ErrorAlert error={query.error} />;
+
+  const tabs: CaseTab[] = ['overview', 'assessment', ...(hasTracing(c.caseType) ? (['family'] as const) : []), 'plan', 'work', 'care', 'review', 'history'];
+  const activeTab: CaseTab = tab && tabs.includes(tab) ? tab : 'overview';
 
   return (
     <Stack gap="md">
@@ -82,13 +104,54 @@ export function CasePage() {
       </Paper>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <Stack gap="md">
-            <CaseNeedsAssessment c={c} />
-            <CaseDeadlines c={c} />
-            <CaseMembers c={c} />
-            <CaseNotification c={c} />
-            <CaseTimeline c={c} />
-          </Stack>
+          <Tabs
+            value={activeTab}
+            onChange={(v) => void navigate({ to: '.', search: (prev) => ({ ...prev, tab: (v ?? 'overview') as CaseTab }), replace: true })}
+            keepMounted={false}
+            variant="outline"
+          >
+            <Tabs.List aria-label={t('casePage.tabs.label')}>
+              {tabs.map((k) => (
+                <Tabs.Tab key={k} value={k}>
+                  {t(`casePage.tabs.${k}`)}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            <Tabs.Panel value="overview" pt="md">
+              <Stack gap="md">
+                <CaseDeadlines c={c} />
+                <CaseMembers c={c} />
+                <CaseNotification c={c} />
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="assessment" pt="md">
+              <Stack gap="md">
+                <SafetyActSection c={c} />
+                <CaseNeedsAssessment c={c} />
+                <BenchmarksSection c={c} />
+              </Stack>
+            </Tabs.Panel>
+            {hasTracing(c.caseType) && (
+              <Tabs.Panel value="family" pt="md">
+                <FamilyTab c={c} />
+              </Tabs.Panel>
+            )}
+            <Tabs.Panel value="plan" pt="md">
+              <PlanTab c={c} />
+            </Tabs.Panel>
+            <Tabs.Panel value="work" pt="md">
+              <WorkTab c={c} />
+            </Tabs.Panel>
+            <Tabs.Panel value="care" pt="md">
+              <CareTab c={c} />
+            </Tabs.Panel>
+            <Tabs.Panel value="review" pt="md">
+              <ReviewTab c={c} />
+            </Tabs.Panel>
+            <Tabs.Panel value="history" pt="md">
+              <CaseTimeline c={c} />
+            </Tabs.Panel>
+          </Tabs>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">

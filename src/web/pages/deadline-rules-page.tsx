@@ -1,0 +1,4 @@
+/** Administration of deadline rules (placeholder until built). */
+export function DeadlineRulesPage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** The supervisor's team view with due and overdue items (placeholder until built). */
+export function TeamPage() {
+  return null;
+}
