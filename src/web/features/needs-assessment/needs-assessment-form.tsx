@@ -109,7 +109,7 @@ export function NeedsAssessmentForm({ c, view, section, onSection, onReload }: P
       setCompleted(true);
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
       queryClient.removeQueries({ queryKey: ['needs-assessment', c.id] });
-      await navigate({ to: '/cases/$caseId', params: { caseId: c.id } });
+      await navigate({ to: '/cases/$caseId', params: { caseId: c.id }, search: { tab: 'assessment' } });
     } catch (e) {
       if (e instanceof ApiError && e.code === 'needs_assessment_incomplete' && isMissingPartList(e.problem.details?.missing)) {
         setServerMissing(e.problem.details.missing);

@@ -3,51 +3,8 @@
 // with an accessibility scan (axe, WCAG 2.1 A/AA) of every page on the way.
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Locator, type Page } from 'playwright-core';
-
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-type AxeProblem = { page: string; id: string; impact: string; help: string; targets: string[] };
-
-function randomCyrillic(n: number): string {
-  const letters = 'абвгдежзиклмнопрстуфхцчшщюя';
-  let s = '';
-  for (let i = 0; i < n; i += 1) s += letters[Math.floor(Math.random() * letters.length)] ?? 'а';
-  return s;
-}
-
-function todayKyiv(): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Kyiv', day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(new Date());
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('day')}.${get('month')}.${get('year')}`;
-}
-
-function step(name: string): void {
-  console.log(`  · ${name}`);
-}
-
-/** Runs axe on the page and records serious and critical violations. */
-async function scan(page: Page, name: string, problems: AxeProblem[]): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  for (const v of bad) {
-    problems.push({ page: name, id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) });
-  }
-  for (const v of bad) console.log(`    ✗ ${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  const minor = result.violations.length - bad.length;
-  console.log(`  · axe ${name}: ${bad.length} serious/critical, ${minor} minor/moderate, ${result.passes.length} rules passed`);
-}
+import { chromium, type Locator } from 'playwright-core';
+import { CHROMIUM_ARGS, expectVisible, randomCyrillic, scan, step, todayKyiv, type AxeProblem } from './support.ts';
 
 /** Rates every indicator radio group inside `scope` with the given rating. */
 async function rateAll(scope: Locator, rating: string): Promise<number> {
@@ -64,13 +21,8 @@ async function rateAll(scope: Locator, rating: string): Promise<number> {
   return rated;
 }
 
-async function expectVisible(locator: Locator, what: string, timeout = 15_000): Promise<void> {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout });
-  } catch {
-    throw new Error(`expected to see ${what}`);
-  }
-}
+/** The journey's name in the run's report. */
+export const name = 'intake → needs assessment → worklist, with axe scans';
 
 /** The journey; throws on the first failure. */
 export async function runJourney(baseUrl: string): Promise<void> {
@@ -147,6 +99,7 @@ export async function runJourney(baseUrl: string): Promise<void> {
     await expectVisible(page.getByRole('heading', { level: 1, name: new RegExp(surname) }), 'the case page of the new family');
     await expectVisible(page.getByText('Крок закону 2 з 7: оцінювання потреб'), 'the legal step');
     await scan(page, 'case', problems);
+    await page.getByRole('tab', { name: 'Оцінювання' }).click();
     await page.getByRole('link', { name: /оцінювання потреб/ }).first().click();
 
     // 5. Needs assessment, section by section.
@@ -214,7 +167,7 @@ export async function runJourney(baseUrl: string): Promise<void> {
     await expectVisible(page.getByText(/Чернетку збережено о/), 'the saved-draft status');
     await page.getByRole('button', { name: 'Завершити оцінювання' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Завершити оцінювання' }).click();
-    await page.waitForURL((u) => /\/cases\/[0-9a-f-]{36}$/.test(u.pathname), { timeout: 20_000 });
+    await page.waitForURL((u) => /\/cases\/[0-9a-f-]{36}$/.test(u.pathname) && u.searchParams.get('tab') === 'assessment', { timeout: 20_000 });
     await expectVisible(page.getByText(/Завершено \d{2}\.\d{2}\.\d{4}/), 'the completed assessment on the case page');
 
     // 6. Back to the worklist: the case is there with its complexity.
