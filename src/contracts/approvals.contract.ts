@@ -7,9 +7,14 @@ export const approvalKinds = ['closure', 'plan'] as const;
 /** Where an approval stands. */
 export const approvalStatuses = ['pending', 'approved', 'returned'] as const;
 
-/** GET /api/v1/approvals — the supervisor's queue: approvals of their supervisees' cases, oldest first. */
+/**
+ * GET /api/v1/approvals — `scope=queue` (default): the supervisor's queue, approvals of their supervisees' cases
+ * (pending oldest first, decided newest first); `scope=mine`: the requests the user made, newest first, so that the
+ * case manager sees the supervisor's answer. `status=all` lists every status.
+ */
 export const approvalsQuery = z.object({
-  status: z.enum(approvalStatuses).default('pending'),
+  scope: z.enum(['queue', 'mine']).default('queue'),
+  status: z.enum([...approvalStatuses, 'all']).default('pending'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
 });

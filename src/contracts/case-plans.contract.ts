@@ -69,7 +69,19 @@ const goalView = z.object({ key: z.string(), domain: z.string(), text: z.string(
 const planGap = z.object({ path: z.string(), goalKey: z.string().optional(), measureKey: z.string().optional() });
 
 /** What the user may do with a plan version. */
-export const planActions = ['edit', 'agree', 'revise'] as const;
+export const planActions = ['edit', 'agree', 'revise', 'request_approval'] as const;
+
+/** The latest request to the supervisor to approve this version (issue item 11), or null when never asked. */
+export const planApprovalView = z.object({
+  id: z.string(),
+  status: z.enum(['pending', 'approved', 'returned']),
+  requestedAt: z.string(),
+  requestedBy: z.object({ id: z.string(), name: z.string() }),
+  decidedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  decidedAt: z.string().nullable(),
+  /** The supervisor's comment, e.g. what to change when returned. */
+  comment: z.string(),
+});
 
 /** GET /api/v1/cases/{id}/plans/{planId} — one version of the social support plan (Order 1005). */
 export const planView = z.object({
@@ -97,6 +109,7 @@ export const planView = z.object({
   createdBy: z.object({ id: z.string(), name: z.string() }),
   createdAt: z.string(),
   updatedAt: z.string(),
+  approval: planApprovalView.nullable(),
   allowedActions: z.array(z.enum(planActions)),
 });
 /** One plan version. */

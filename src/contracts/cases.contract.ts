@@ -49,7 +49,9 @@ export const notificationView = z.object({
   id: z.string(),
   receivedAt: z.string(),
   source: z.enum(reportSources),
-  status: z.enum(['received', 'registered']),
+  status: z.enum(['received', 'registered', 'declined']),
+  /** Why the receiving service declined it (status `declined`), else empty. */
+  declineReason: z.string(),
   urgent: z.boolean(),
   hromadaName: z.string(),
   description: z.string(),

@@ -64,8 +64,8 @@ export const agreementView = z.object({
   createdAt: z.string(),
 });
 
-/** GET /api/v1/cases/{id}/agreements — newest first. */
-export const agreementsList = z.object({ items: z.array(agreementView), allowedActions: z.array(z.enum(['sign'])) });
+/** GET /api/v1/cases/{id}/agreements — newest first, with the providers of the case's hromada an agreement may name. */
+export const agreementsList = z.object({ items: z.array(agreementView), providers: z.array(named), allowedActions: z.array(z.enum(['sign'])) });
 
 /** POST /api/v1/emergency-contacts — crisis services given on an act of provision, without case management (art. 23). */
 export const emergencyContactRequest = z.object({

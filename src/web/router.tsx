@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import { referralStatuses, type ReferralStatus } from '#domain/services/referrals.ts';
 import { isApiError } from './ui/api-client.ts';
 import { isReporterOnly, meQuery } from './features/auth/auth.queries.ts';
 import { worklistQuery } from './features/cases/cases.queries.ts';
@@ -92,9 +93,21 @@ const myNotificationsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/my-notifications-page.tsx'), 'MyNotificationsPage'),
 });
 
+const inboxStatuses = ['received', 'registered', 'declined'] as const;
+const notificationsInboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/notifications/inbox',
+  validateSearch: (search: Record<string, unknown>): { status?: (typeof inboxStatuses)[number]; open?: string } => ({
+    ...(inboxStatuses.find((s) => s === search.status) ? { status: search.status as (typeof inboxStatuses)[number] } : {}),
+    ...(typeof search.open === 'string' ? { open: search.open } : {}),
+  }),
+  component: lazyRouteComponent(() => import('./pages/notifications-inbox-page.tsx'), 'NotificationsInboxPage'),
+});
+
 const safetyActRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/cases/$caseId/safety-act',
+  validateSearch: (search: Record<string, unknown>): { child?: string } => (typeof search.child === 'string' ? { child: search.child } : {}),
   component: lazyRouteComponent(() => import('./pages/safety-act-page.tsx'), 'SafetyActPage'),
 });
 
@@ -128,6 +141,60 @@ const deadlineRulesRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/deadline-rules-page.tsx'), 'DeadlineRulesPage'),
 });
 
+// Monitoring, review and closure forms (benchmarks, home visits, reviews, closure request).
+const benchmarksRecordRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/$caseId/benchmarks/new',
+  component: lazyRouteComponent(() => import('./pages/benchmarks-record-page.tsx'), 'BenchmarksRecordPage'),
+});
+const homeVisitNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/$caseId/home-visits/new',
+  component: lazyRouteComponent(() => import('./pages/home-visit-new-page.tsx'), 'HomeVisitNewPage'),
+});
+const reviewNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/$caseId/reviews/new',
+  component: lazyRouteComponent(() => import('./pages/review-new-page.tsx'), 'ReviewNewPage'),
+});
+const closureRequestRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/$caseId/closure/new',
+  component: lazyRouteComponent(() => import('./pages/closure-request-page.tsx'), 'ClosureRequestPage'),
+});
+
+// Services: referrals, providers register, service catalogue, unmet need (SPEC §4.1–§4.3).
+const referralsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/referrals',
+  validateSearch: (search: Record<string, unknown>): { box?: 'outgoing' | 'incoming'; status?: ReferralStatus } => ({
+    ...(search.box === 'outgoing' || search.box === 'incoming' ? { box: search.box } : {}),
+    ...(typeof search.status === 'string' && (referralStatuses as readonly string[]).includes(search.status) ? { status: search.status as ReferralStatus } : {}),
+  }),
+  component: lazyRouteComponent(() => import('./pages/referrals-page.tsx'), 'ReferralsPage'),
+});
+const providersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/providers',
+  component: lazyRouteComponent(() => import('./pages/providers-page.tsx'), 'ProvidersPage'),
+});
+const providerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/providers/$providerId',
+  validateSearch: (search: Record<string, unknown>): { created?: 'yes' } => (search.created === 'yes' ? { created: 'yes' } : {}),
+  component: lazyRouteComponent(() => import('./pages/provider-page.tsx'), 'ProviderPage'),
+});
+const serviceCatalogueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/service-catalogue',
+  component: lazyRouteComponent(() => import('./pages/service-catalogue-page.tsx'), 'ServiceCataloguePage'),
+});
+const unmetNeedRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/unmet-need',
+  component: lazyRouteComponent(() => import('./pages/unmet-need-page.tsx'), 'UnmetNeedPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -138,10 +205,20 @@ const routeTree = rootRoute.addChildren([
     planRoute,
     intakeRoute,
     myNotificationsRoute,
+    notificationsInboxRoute,
     emergencyContactsRoute,
     approvalsRoute,
     teamRoute,
     deadlineRulesRoute,
+    benchmarksRecordRoute,
+    homeVisitNewRoute,
+    reviewNewRoute,
+    closureRequestRoute,
+    referralsRoute,
+    providersRoute,
+    providerRoute,
+    serviceCatalogueRoute,
+    unmetNeedRoute,
   ]),
 ]);
 

@@ -44,6 +44,14 @@ export const caseEventKinds = [
   'service_delivered',
   'plan_report_submitted',
   'plan_report_commission_needed',
+  'referral_drafted',
+  'referral_sent',
+  'referral_accepted',
+  'referral_declined',
+  'referral_in_service',
+  'referral_completed',
+  'referral_dropped',
+  'preparation_activity_recorded',
 ] as const;
 /** One kind of timeline event. */
 export type CaseEventKind = (typeof caseEventKinds)[number];

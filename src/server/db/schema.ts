@@ -3,6 +3,7 @@ import type { ImplementationTables } from './schema-implementation.ts';
 import type { PlansTables } from './schema-plans.ts';
 import type { ReviewsClosureTables } from './schema-reviews-closure.ts';
 import type { SafetyTracingTables } from './schema-safety-tracing.ts';
+import type { ServicesTables } from './schema-services.ts';
 
 /** Row types of the migrated schema (written from migrations/*.sql; schema.sql is the reference). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -131,6 +132,9 @@ export type NotificationsTable = {
   documents: Generated<string>;
   status: Generated<string>;
   case_id: string | null;
+  decline_reason: Generated<string>;
+  handled_by: string | null;
+  handled_at: Date | string | null;
   version: Version;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -211,7 +215,7 @@ export type AuditHeadTable = { singleton: boolean; last_id: number; last_hash: s
 export type SchemaMigrationsTable = { version: number; name: string; applied_at: Timestamp };
 
 /** The whole database. */
-export type Database = SafetyTracingTables & PlansTables & ReviewsClosureTables & ImplementationTables & {
+export type Database = SafetyTracingTables & PlansTables & ReviewsClosureTables & ImplementationTables & ServicesTables & {
   app_settings: AppSettingsTable;
   territories: TerritoriesTable;
   organisations: OrganisationsTable;

@@ -1,4 +1,8 @@
 import type { CaseType, Complexity } from '#domain/cases/case-types.ts';
+import type { MeasureType, PlanStatus, ResponsibleKind } from '#domain/cases/case-plan.ts';
+import type { ClosureCriterion, ReportCriterion } from '#domain/cases/closure.ts';
+import type { GoalAchievement } from '#domain/cases/review.ts';
+import type { CaregiverKind, ChildCareStatus, IdentityDocumentType, SafetyActionType, SafetyLevel, SafetyParticipant } from '#domain/cases/safety-assessment.ts';
 import type { adultIndicators, childIndicators, familyAgreements, familyIndicators, IndicatorRating, legalCapacities } from '#domain/cases/needs-assessment.ts';
 import type { AdultFactor, ChildFactor, ReportSource, UrgentAction } from '#domain/intake/factors.ts';
 
@@ -12,6 +16,10 @@ export const documentTitlesUk = {
   notificationShort: 'Повідомлення про сім’ю (особу) у складних життєвих обставинах',
   needsAssessment: 'Акт оцінки потреб сім’ї/особи',
   formSource: 'Форма за наказом Міністерства соціальної політики України № 1005',
+  safetyAssessment: 'Акт проведення оцінки рівня безпеки дитини',
+  safetyAssessmentSource: 'Додаток 10 до Порядку, затвердженого постановою Кабінету Міністрів України від 01.06.2020 № 585',
+  supportPlan: 'План соціального супроводу сім’ї/особи',
+  resultsReport: 'Звіт про результати соціального супроводу сім’ї/особи',
 } as const;
 
 /** Case types (SPEC §2.1). */
@@ -154,6 +162,106 @@ export const familyAgreementUk: Record<(typeof familyAgreements)[number], string
 
 /** Household role on a case. */
 export const memberRoleUk: Record<'child' | 'adult', string> = { child: 'дитина', adult: 'дорослий' };
+
+/** The child's status in the safety-assessment act (Resolution 585 Annex 10). */
+export const childCareStatusUk: Record<ChildCareStatus, string> = {
+  orphan: 'дитина-сирота',
+  deprived_of_parental_care: 'дитина, позбавлена батьківського піклування',
+  left_without_parental_care: 'дитина, яка залишилась без батьківського піклування',
+  with_parents: 'дитина, яка проживає з батьками (законними представниками)',
+};
+
+/** The identity document named in the act. */
+export const identityDocumentTypeUk: Record<IdentityDocumentType, string> = {
+  birth_certificate: 'свідоцтво про народження',
+  passport: 'паспорт',
+};
+
+/** People around the child as the act lists them. */
+export const caregiverKindUk: Record<CaregiverKind, string> = {
+  parent: 'батьки',
+  legal_representative: 'інший законний представник',
+  actual_carer: 'особа, яка фактично здійснює догляд',
+  relative: 'родич',
+};
+
+/** The assessed level of the child's safety. */
+export const safetyLevelUk: Record<SafetyLevel, string> = {
+  safe: 'дитина в безпеці',
+  conditionally_safe: 'умовно безпечно (є ризики, потрібен план безпеки)',
+  unsafe: 'дитина в небезпеці (існує загроза життю або здоров’ю)',
+};
+
+/** Bodies taking part in the safety assessment (Resolution 585 §9). */
+export const safetyParticipantUk: Record<SafetyParticipant, string> = {
+  child_affairs_service: 'служба у справах дітей',
+  police: 'уповноважений підрозділ органів Національної поліції',
+  social_services: 'надавач соціальних послуг (центр надання соціальних послуг)',
+  health_facility: 'заклад охорони здоров’я',
+};
+
+/** Immediate actions after the safety assessment. */
+export const safetyActionTypeUk: Record<SafetyActionType, string> = {
+  ...urgentActionUk,
+  other: 'інший захід',
+};
+
+/** Measures of the Order 1005 support plan. */
+export const measureTypeUk: Record<MeasureType, string> = {
+  documents_for_state_aid: 'підготовка документів для отримання державної допомоги',
+  housing_repair: 'організація ремонту житла',
+  safe_conditions_for_children: 'створення безпечних умов для дітей',
+  employment: 'працевлаштування працездатних членів сім’ї',
+  legal_advice: 'надання юридичної консультації',
+  housing_property_rights: 'захист житлових і майнових прав',
+  home_care: 'догляд вдома',
+  divorce_risk_reduction: 'зменшення ризиків для дітей під час розлучення батьків',
+  rehabilitation: 'реабілітація',
+  other: 'інший захід',
+};
+
+/** Who carries out a measure. */
+export const responsibleKindUk: Record<ResponsibleKind, string> = {
+  specialist: 'фахівець',
+  family_member: 'член сім’ї',
+  agency: 'установа, організація',
+};
+
+/** Where a plan version stands. */
+export const planStatusUk: Record<PlanStatus, string> = {
+  draft: 'чернетка',
+  agreed: 'погоджено із сім’єю',
+  superseded: 'замінено новішою версією',
+};
+
+/** A goal's achievement (Order 1005 results report: fully / partially / not achieved). */
+export const goalAchievementUk: Record<GoalAchievement, string> = {
+  fully: 'досягнуто повністю',
+  partially: 'досягнуто частково',
+  not_achieved: 'не досягнуто',
+};
+
+/** Criteria of the results report whose status is described at the start and at the end of support. */
+export const reportCriterionUk: Record<ReportCriterion, string> = {
+  child_needs: 'Стан і потреби дитини',
+  parents_caregivers: 'Стан батьків (осіб, які їх замінюють)',
+  family_environment: 'Сім’я та середовище',
+};
+
+/** Closure criteria the specialist confirms (SPEC §2.14). */
+export const closureCriterionUk: Record<ClosureCriterion, string> = {
+  goalsMet: 'Цілі плану соціального супроводу досягнуто',
+  benchmarksAtThreshold: 'Показники благополуччя на рівні порогу закриття або вище',
+  safeStableCare: 'Дитина перебуває в безпечному та стабільному сімейному середовищі',
+  supportInPlace: 'Підтримку сім’ї після закриття забезпечено',
+};
+
+/** Status of a closure request. */
+export const closureStatusUk: Record<'pending' | 'approved' | 'returned', string> = {
+  pending: 'очікує погодження керівника (супервізора)',
+  approved: 'погоджено, випадок закрито',
+  returned: 'повернуто на доопрацювання',
+};
 
 /** Words the forms share. */
 export const commonUk = {

@@ -11,6 +11,8 @@ import type { Deps, RequestActor } from '../lib/context.ts';
 import { resolveSession } from '../services/auth.service.ts';
 import { problemFromDomainError, problemOf, type ProblemBody } from './problems.ts';
 import { registerApprovalRoutes } from './routes/approvals.routes.ts';
+import { registerDeadlineRuleRoutes } from './routes/deadline-rules.routes.ts';
+import { registerSupervisionRoutes } from './routes/supervision.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerBenchmarkRoutes } from './routes/benchmarks.routes.ts';
 import { registerCareEpisodeRoutes } from './routes/care-episodes.routes.ts';
@@ -27,9 +29,13 @@ import { registerFollowUpRoutes } from './routes/follow-ups.routes.ts';
 import { registerHomeVisitRoutes } from './routes/home-visits.routes.ts';
 import { registerNeedsAssessmentRoutes } from './routes/needs-assessments.routes.ts';
 import { registerNotificationRoutes } from './routes/notifications.routes.ts';
+import { registerNotificationInboxRoutes } from './routes/notification-inbox.routes.ts';
 import { registerPersonRoutes } from './routes/persons.routes.ts';
 import { registerPlanReportRoutes } from './routes/plan-reports.routes.ts';
+import { registerProviderRoutes } from './routes/providers.routes.ts';
+import { registerReferralRoutes } from './routes/referrals.routes.ts';
 import { registerReviewRoutes } from './routes/reviews.routes.ts';
+import { registerReunificationRoutes } from './routes/reunification.routes.ts';
 import { registerServiceAgreementRoutes } from './routes/service-agreements.routes.ts';
 import { registerServiceCatalogueRoutes } from './routes/service-catalogue.routes.ts';
 import { registerServiceDecisionRoutes } from './routes/service-decisions.routes.ts';
@@ -164,6 +170,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; serveWeb?: 
   registerTerritoryRoutes(typed, deps);
   registerPersonRoutes(typed, deps);
   registerNotificationRoutes(typed, deps);
+  registerNotificationInboxRoutes(typed, deps);
   registerCaseRoutes(typed, deps);
   registerNeedsAssessmentRoutes(typed, deps);
   registerSafetyAssessmentRoutes(typed, deps);
@@ -180,11 +187,16 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; serveWeb?: 
   registerClosureRoutes(typed, deps);
   registerFollowUpRoutes(typed, deps);
   registerApprovalRoutes(typed, deps);
+  registerSupervisionRoutes(typed, deps);
+  registerDeadlineRuleRoutes(typed, deps);
   registerCaseTeamRoutes(typed, deps);
   registerCaseNoteRoutes(typed, deps);
   registerHomeVisitRoutes(typed, deps);
   registerDeliveredServiceRoutes(typed, deps);
   registerPlanReportRoutes(typed, deps);
+  registerProviderRoutes(typed, deps);
+  registerReferralRoutes(typed, deps);
+  registerReunificationRoutes(typed, deps);
 
   if (serveWeb) {
     // Hashed assets are immutable; index.html is revalidated so a new build is picked up at once.

@@ -72,24 +72,37 @@ async function present(trx: Tx, actor: RequestActor, rows: ApprovalRow[]): Promi
 }
 
 /**
- * The supervisor's queue: approvals of cases whose case manager they supervise (`users.supervisor_id`, scoped in SQL),
- * oldest request first, keyset-paginated on (requested_at, id). Anyone else gets an empty queue. The list is audited.
+ * The supervisor's queue: approvals of cases whose case manager they supervise (`users.supervisor_id`, scoped in SQL);
+ * or, with `scope: 'mine'`, the requests the user made themselves (the case manager reads the supervisor's answer).
+ * Pending items of the queue come oldest first, everything else newest first; keyset-paginated on (requested_at, id).
+ * Anyone else gets an empty queue. The list is audited.
  */
-export async function listApprovals(deps: Deps, actor: RequestActor, q: { status: 'pending' | 'approved' | 'returned'; limit: number; cursor?: string | undefined }) {
+export async function listApprovals(
+  deps: Deps,
+  actor: RequestActor,
+  q: { scope?: 'queue' | 'mine'; status: 'pending' | 'approved' | 'returned' | 'all'; limit: number; cursor?: string | undefined },
+) {
+  const scope = q.scope ?? 'queue';
+  const ascending = scope === 'queue' && q.status === 'pending';
   const pos = decodeCursor(q.cursor, ['at', 'id'] as const);
   return deps.db.transaction().execute(async (trx) => {
-    let query = approvalQuery(trx)
-      .where('a.status', '=', q.status)
-      .where((eb) => eb('c.case_manager_id', 'in', eb.selectFrom('users').select('users.id').where('users.supervisor_id', '=', actor.userId)));
+    let query = approvalQuery(trx);
+    if (q.status !== 'all') query = query.where('a.status', '=', q.status);
+    query =
+      scope === 'mine'
+        ? query.where('a.requested_by', '=', actor.userId)
+        : query.where((eb) => eb('c.case_manager_id', 'in', eb.selectFrom('users').select('users.id').where('users.supervisor_id', '=', actor.userId)));
     if (pos && pos.at && pos.id) {
       const at = new Date(pos.at);
       const id = pos.id;
       if (Number.isNaN(at.getTime())) throw new DomainError('invalid_cursor', 'The page cursor is not valid');
-      query = query.where((eb) => eb.or([eb('a.requested_at', '>', at), eb.and([eb('a.requested_at', '=', at), eb('a.id', '>', id)])]));
+      const cmp = ascending ? '>' : '<';
+      query = query.where((eb) => eb.or([eb('a.requested_at', cmp, at), eb.and([eb('a.requested_at', '=', at), eb('a.id', cmp, id)])]));
     }
-    const rows = await query.orderBy('a.requested_at').orderBy('a.id').limit(q.limit + 1).execute();
+    const dir = ascending ? 'asc' : 'desc';
+    const rows = await query.orderBy('a.requested_at', dir).orderBy('a.id', dir).limit(q.limit + 1).execute();
     const page = rows.slice(0, q.limit);
-    await appendAudit(trx, { actor, action: 'list', entity: 'approval', entityId: '', details: { status: q.status, ids: page.map((r) => r.id) } }, deps.now());
+    await appendAudit(trx, { actor, action: 'list', entity: 'approval', entityId: '', details: { scope, status: q.status, ids: page.map((r) => r.id) } }, deps.now());
     const last = page[page.length - 1];
     return { items: await present(trx, actor, page), nextCursor: rows.length > q.limit && last ? encodeCursor({ at: new Date(last.requested_at).toISOString(), id: last.id }) : null };
   });

@@ -130,6 +130,30 @@ function name(surname: string | null, givenName: string | null, patronymic: stri
   return formatFullName({ surname: surname ?? '', givenName: givenName ?? '', patronymic: patronymic ?? '' });
 }
 
+/** The latest supervisor approval asked for this version, if any. */
+async function latestApproval(trx: Tx, planId: string): Promise<PlanView['approval']> {
+  const a = await trx
+    .selectFrom('approvals as a')
+    .innerJoin('users as r', 'r.id', 'a.requested_by')
+    .leftJoin('users as d', 'd.id', 'a.decided_by')
+    .select(['a.id', 'a.status', 'a.requested_at', 'a.requested_by', 'a.decided_by', 'a.decided_at', 'a.comment', 'r.surname as rSurname', 'r.given_name as rGivenName', 'r.patronymic as rPatronymic', 'd.surname as dSurname', 'd.given_name as dGivenName', 'd.patronymic as dPatronymic'])
+    .where('a.kind', '=', 'plan')
+    .where('a.subject_id', '=', planId)
+    .orderBy('a.requested_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .executeTakeFirst();
+  if (!a) return null;
+  return {
+    id: a.id,
+    status: a.status as NonNullable<PlanView['approval']>['status'],
+    requestedAt: new Date(a.requested_at).toISOString(),
+    requestedBy: { id: a.requested_by, name: name(a.rSurname, a.rGivenName, a.rPatronymic) },
+    decidedBy: a.decided_by ? { id: a.decided_by, name: name(a.dSurname, a.dGivenName, a.dPatronymic) } : null,
+    decidedAt: a.decided_at ? new Date(a.decided_at).toISOString() : null,
+    comment: a.comment,
+  };
+}
+
 async function present(trx: Tx, actor: RequestActor, caseRow: CaseRow, row: PlanRow): Promise<PlanView> {
   const goals = await loadGoals(trx, row.id);
   const content = contentOf(row, goals);
@@ -139,6 +163,9 @@ async function present(trx: Tx, actor: RequestActor, caseRow: CaseRow, row: Plan
   const allowedActions: PlanView['allowedActions'] = [];
   if (edit && status === 'draft') allowedActions.push('edit', 'agree');
   if (edit && status !== 'draft' && Number(latest?.n) === row.version_no) allowedActions.push('revise');
+  const approval = await latestApproval(trx, row.id);
+  // The version in force goes to the supervisor once at a time; after a return it may be sent again (approvals.service).
+  if (edit && status === 'agreed' && approval?.status !== 'pending' && approval?.status !== 'approved') allowedActions.push('request_approval');
   return {
     id: row.id,
     caseId: row.case_id,
@@ -158,6 +185,7 @@ async function present(trx: Tx, actor: RequestActor, caseRow: CaseRow, row: Plan
     createdBy: { id: row.created_by, name: name(row.cSurname, row.cGivenName, row.cPatronymic) },
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
+    approval,
     allowedActions,
   };
 }

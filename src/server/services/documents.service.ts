@@ -8,13 +8,19 @@ import { getCase } from './cases.service.ts';
 import { getNeedsAssessment } from './needs-assessments.service.ts';
 
 /** Statutory documents that print to PDF (SPEC §12). */
-export type DocumentKind = 'notification' | 'needs_assessment';
+export type DocumentKind = 'notification' | 'needs_assessment' | 'safety_assessment' | 'support_plan' | 'results_report';
 
 /** A rendered document: its bytes and an ASCII file name with the case number. */
 export type RenderedDocument = { filename: string; pdf: Buffer };
 
 // ASCII file names (the form's name transliterated by Resolution 55 of 2010) survive every browser and mail client.
-const fileStem: Record<DocumentKind, string> = { notification: 'povidomlennia', needs_assessment: 'akt-otsinky-potreb' };
+const fileStem: Record<DocumentKind, string> = {
+  notification: 'povidomlennia',
+  needs_assessment: 'akt-otsinky-potreb',
+  safety_assessment: 'akt-otsinky-bezpeky',
+  support_plan: 'plan-sotsialnoho-suprovodu',
+  results_report: 'zvit-pro-rezultaty-suprovodu',
+};
 
 function filenameOf(kind: DocumentKind, caseNumber: string): string {
   const number = caseNumber.replace(/[^0-9A-Za-z]+/g, '-').replace(/^-+|-+$/g, '');
@@ -22,10 +28,10 @@ function filenameOf(kind: DocumentKind, caseNumber: string): string {
 }
 
 /** Renders, then records that the document was produced, in the audit trail (every read of personal data is audited). */
-async function deliver(deps: Deps, actor: RequestActor, caseId: string, kind: DocumentKind, caseNumber: string, doc: PrintableDocument): Promise<RenderedDocument> {
+export async function deliver(deps: Deps, actor: RequestActor, caseId: string, kind: DocumentKind, caseNumber: string, doc: PrintableDocument, details: Record<string, string> = {}): Promise<RenderedDocument> {
   const pdf = await renderPdf(doc);
   await deps.db.transaction().execute(async (trx) => {
-    await appendAudit(trx, { actor, action: 'read', entity: 'document', entityId: caseId, details: { kind } }, deps.now());
+    await appendAudit(trx, { actor, action: 'read', entity: 'document', entityId: caseId, details: { kind, ...details } }, deps.now());
   });
   return { filename: filenameOf(kind, caseNumber), pdf };
 }

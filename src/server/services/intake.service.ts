@@ -197,7 +197,7 @@ export async function submitNotification(deps: Deps, actor: RequestActor, input:
       },
       now,
     );
-    await trx.updateTable('notifications').set({ status: 'registered', case_id: opened.caseId }).where('id', '=', notification.id).execute();
+    await trx.updateTable('notifications').set({ status: 'registered', case_id: opened.caseId, handled_by: actor.userId, handled_at: now }).where('id', '=', notification.id).execute();
     return { id: notification.id, caseId: opened.caseId, caseNumber: opened.number, urgent };
   });
 }
@@ -234,6 +234,7 @@ type NotificationRow = {
   received_at: Date | string;
   source: string;
   status: string;
+  decline_reason: string;
   urgent: boolean;
   description: string;
   child_factors: string[];
@@ -253,7 +254,8 @@ export function presentNotification(n: NotificationRow, receivedByName: string, 
     id: n.id,
     receivedAt: new Date(n.received_at).toISOString(),
     source: n.source as never,
-    status: n.status as 'received' | 'registered',
+    status: n.status as 'received' | 'registered' | 'declined',
+    declineReason: n.decline_reason,
     urgent: n.urgent,
     hromadaName,
     description: n.description,

@@ -141,13 +141,21 @@ function presentAgreement(a: AgreementRow) {
   };
 }
 
-/** Agreements of the case, newest first (read audited). */
+/** Agreements of the case, newest first, and the providers of its hromada to choose from (read audited). */
 export async function listAgreements(deps: Deps, actor: RequestActor, caseId: string) {
   return deps.db.transaction().execute(async (trx) => {
     const caseRow = await loadCaseFor(trx, actor, caseId, 'case.view');
     const rows = await agreementQuery(trx).where('a.case_id', '=', caseId).orderBy('a.signed_on', 'desc').orderBy('a.created_at', 'desc').execute();
     await appendAudit(trx, { actor, action: 'list', entity: 'service_agreement', entityId: '', details: { caseId, ids: rows.map((r) => r.id) } }, deps.now());
-    return { items: rows.map(presentAgreement), allowedActions: mayEdit(actor, caseRow) ? ['sign' as const] : [] };
+    const providers = await trx
+      .selectFrom('organisations')
+      .select(['id', 'name_uk as name'])
+      .where('hromada_id', '=', caseRow.hromada_id)
+      .where('type', 'in', providerTypes)
+      .where('is_active', '=', true)
+      .orderBy('name_uk')
+      .execute();
+    return { items: rows.map(presentAgreement), providers, allowedActions: mayEdit(actor, caseRow) ? ['sign' as const] : [] };
   });
 }
 

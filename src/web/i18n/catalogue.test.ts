@@ -93,7 +93,7 @@ const domainLists: Array<[string, readonly string[]]> = [
   ['familyAgreement', familyAgreements],
   ['needsAssessment.sections', needsAssessmentSections],
   ['needsAssessment.status', ['draft', 'completed']],
-  ['notificationStatus', ['received', 'registered']],
+  ['notificationStatus', ['received', 'registered', 'declined']],
   ['deadline.status', ['overdue', 'due_today', 'due_soon', 'upcoming', 'met']],
   ['sex', ['female', 'male']],
   ['memberRole', ['child', 'adult']],

@@ -1,15 +1,19 @@
 import { familyMessages } from './parts/family.ts';
+import { inboxMessages } from './parts/inbox.ts';
 import { monitoringMessages } from './parts/monitoring.ts';
 import { planningMessages } from './parts/planning.ts';
 import { supervisionMessages } from './parts/supervision.ts';
+import { servicesMessages } from './parts/services.ts';
 import type { Catalogue } from './uk.ts';
 
 /** English catalogue — complete, same keys as `uk.ts`. Ukrainian legal names are kept where they are the source. */
 export const en: Catalogue = {
   ...familyMessages.en,
+  ...inboxMessages.en,
   ...planningMessages.en,
   ...monitoringMessages.en,
   ...supervisionMessages.en,
+  ...servicesMessages.en,
   app: {
     name: 'Rodyna',
     tagline: 'Information system of the Better Care reform',
@@ -61,6 +65,16 @@ export const en: Catalogue = {
     pageError: 'The page could not be loaded',
   },
   errors: {
+    provider_already_registered: 'This provider is already in the register — open its entry and edit it.',
+    provider_not_active: 'The provider is suspended or closed and takes no referrals. Choose another provider.',
+    provider_service_not_offered: 'This provider does not offer the chosen service. Choose another service or provider.',
+    referral_transition_not_allowed: 'This step is not possible for the referral in its current status. Reload the page to see where it stands.',
+    decline_reason_required: 'Give the reason for declining.',
+    drop_reason_required: 'Say why the referral is dropped.',
+    referral_not_draft: 'A sent referral cannot be changed — only a draft can.',
+    measure_not_found: 'This measure is not in a plan of this case. Choose a measure from the list.',
+    service_required: 'Choose the service.',
+    invalid_period: 'The period cannot end before it starts.',
     title: 'The action could not be completed',
     unknown: 'Something unexpected went wrong. Try again; if it happens again, contact your administrator.',
     network_error: 'No connection to the server. Check your internet connection and try again — what you typed is kept.',
@@ -120,6 +134,7 @@ export const en: Catalogue = {
     care_episode_already_ended: 'This care arrangement has already ended.',
     care_episode_dates_invalid: 'A care arrangement cannot end before it starts. Check the dates.',
     care_episode_overlap: 'On these dates the child was already in another care arrangement. Check the dates.',
+    preparation_not_applicable: 'Preparation for reunification (placement) is recorded only in reintegration, alternative care and returning-child cases.',
     case_not_closed: 'This can be done only for a closed case.',
     closure_blocked: 'The case cannot be closed yet: not all conditions for closure are met. Check what still needs to be done.',
     closure_request_pending: 'A case closure request is already waiting for the supervisor.',
@@ -129,6 +144,7 @@ export const en: Catalogue = {
     decision_date_in_future: 'A decision cannot be dated in the future. Enter the date it was actually made.',
     edit_window_closed: 'A record can be corrected only within 24 hours of being made. Add a new note with the correction.',
     emergency_contact_converted: 'A case has already been opened from this emergency contact.',
+    notification_already_handled: 'This notification has already been handled: registered or declined. Reload the page.',
     family_assessment_completed: 'The family assessment is already completed and cannot be changed.',
     family_assessment_draft_exists: 'This case already has a draft family assessment. Continue filling it in.',
     family_assessment_incomplete: 'The family assessment is not complete yet. Fill in the missing parts.',
@@ -143,6 +159,7 @@ export const en: Catalogue = {
     institution_details_required: 'For a stay in an institution, enter the institution type and its subordination.',
     invalid_argument: 'A value was not valid. Reload the page and try again; if it happens again, contact your administrator.',
     invalid_deadline_rule: 'A deadline rule is set up incorrectly. Contact your administrator.',
+    invalid_deadline_amount: 'This period is not possible for the chosen unit: "same day" takes 0 only, days from 1 to 366, months from 1 to 120.',
     invalid_follow_up_policy: 'The rules for follow-up visits after case closure are set up incorrectly. Contact your administrator.',
     invalid_quantity: 'The quantity must be greater than zero.',
     invalid_quarter: 'The quarter is not valid. Choose a quarter from the list.',
@@ -253,6 +270,13 @@ export const en: Catalogue = {
     key: {
       needs_assessment: 'Needs assessment',
       safety_assessment: 'Child safety assessment',
+      home_visit: 'Home visit (monitoring)',
+      plan_report: 'Plan implementation report (quarterly)',
+      case_review: 'Case review',
+      post_closure_follow_up: 'Post-closure follow-up visit',
+      notification_consideration: 'Consideration of the notification',
+      referral_response: 'Response to the referral',
+      referral_response_emergency: 'Response to the emergency referral',
     },
     none: 'No deadlines.',
   },
@@ -358,6 +382,7 @@ export const en: Catalogue = {
   notificationStatus: {
     received: 'Received',
     registered: 'Registered, case opened',
+    declined: 'Declined',
   },
   intake: {
     title: 'New notification',
@@ -541,6 +566,13 @@ export const en: Catalogue = {
     reloadCase: 'Load the current version',
   },
   timeline: {
+    referral_drafted: 'Referral to a service provider drafted',
+    referral_sent: 'Referral sent to the service provider',
+    referral_accepted: 'Provider accepted the referral',
+    referral_declined: 'Provider declined the referral',
+    referral_in_service: 'Service under the referral started',
+    referral_completed: 'Service under the referral completed',
+    referral_dropped: 'Referral dropped',
     case_registered: 'Case registered',
     notification_received: 'Notification received',
     needs_assessment_saved: 'Needs assessment draft saved',
@@ -585,6 +617,7 @@ export const en: Catalogue = {
     service_delivered: 'Delivered service recorded',
     plan_report_submitted: 'Quarterly report on the individual plan submitted',
     plan_report_commission_needed: 'Case needs the Commission on Protection of Child Rights',
+    preparation_activity_recorded: 'Preparation activity for reunification (placement) recorded',
     step_changed_to: 'Step changed: “{{from}}” → “{{to}}”',
     reason: 'Reason: {{reason}}',
     other: 'Event',

@@ -1,7 +1,9 @@
 import { familyMessages } from './parts/family.ts';
+import { inboxMessages } from './parts/inbox.ts';
 import { monitoringMessages } from './parts/monitoring.ts';
 import { planningMessages } from './parts/planning.ts';
 import { supervisionMessages } from './parts/supervision.ts';
+import { servicesMessages } from './parts/services.ts';
 import type { DeepStrings } from './parts/deep-strings.ts';
 
 /**
@@ -10,9 +12,11 @@ import type { DeepStrings } from './parts/deep-strings.ts';
  */
 export const uk = {
   ...familyMessages.uk,
+  ...inboxMessages.uk,
   ...planningMessages.uk,
   ...monitoringMessages.uk,
   ...supervisionMessages.uk,
+  ...servicesMessages.uk,
   app: {
     name: 'Родина',
     tagline: 'Інформаційна система реформи «Кращий догляд»',
@@ -64,6 +68,16 @@ export const uk = {
     pageError: 'Не вдалося завантажити сторінку',
   },
   errors: {
+    provider_already_registered: 'Цей надавач уже є в реєстрі — відкрийте його запис і змініть його.',
+    provider_not_active: 'Надавач призупинив або припинив діяльність і не приймає направлень. Оберіть іншого надавача.',
+    provider_service_not_offered: 'Цей надавач не надає обраної послуги. Оберіть іншу послугу або іншого надавача.',
+    referral_transition_not_allowed: 'Цей крок неможливий для направлення в його поточному стані. Оновіть сторінку, щоб побачити актуальний стан.',
+    decline_reason_required: 'Зазначте причину відмови.',
+    drop_reason_required: 'Зазначте, чому направлення припинено.',
+    referral_not_draft: 'Надіслане направлення змінити не можна — змінювати можна лише чернетку.',
+    measure_not_found: 'Цього заходу немає в плані цього випадку. Оберіть захід зі списку.',
+    service_required: 'Оберіть послугу.',
+    invalid_period: 'Кінець періоду не може бути раніше за його початок.',
     title: 'Не вдалося виконати дію',
     unknown: 'Сталася непередбачена помилка. Спробуйте ще раз; якщо помилка повториться, зверніться до адміністратора.',
     network_error: 'Немає зв’язку із сервером. Перевірте підключення до інтернету і спробуйте ще раз — введені дані збережено.',
@@ -123,6 +137,7 @@ export const uk = {
     care_episode_already_ended: 'Цей період догляду (влаштування) вже завершено.',
     care_episode_dates_invalid: 'Період догляду (влаштування) не може закінчуватися раніше, ніж почався. Перевірте дати.',
     care_episode_overlap: 'У ці дати дитина вже перебувала в іншій формі догляду (влаштування). Перевірте дати.',
+    preparation_not_applicable: 'Підготовку до повернення в сім’ю (влаштування) записують лише у випадках реінтеграції, альтернативного догляду та повернення дитини.',
     case_not_closed: 'Цю дію можна виконати лише для закритого випадку.',
     closure_blocked: 'Випадок поки не можна закрити: виконано не всі умови закриття. Перевірте, що ще потрібно зробити.',
     closure_request_pending: 'Запит на закриття випадку вже очікує рішення супервізора.',
@@ -132,6 +147,7 @@ export const uk = {
     decision_date_in_future: 'Дата рішення не може бути в майбутньому. Вкажіть дату, коли рішення фактично ухвалено.',
     edit_window_closed: 'Запис можна виправити лише протягом 24 годин після внесення. Додайте новий запис з уточненням.',
     emergency_contact_converted: 'З цього екстреного звернення вже відкрито випадок.',
+    notification_already_handled: 'Це повідомлення вже розглянуто: його зареєстровано або відхилено. Оновіть сторінку.',
     family_assessment_completed: 'Оцінювання сім’ї вже завершено, його не можна змінити.',
     family_assessment_draft_exists: 'У цьому випадку вже є чернетка оцінювання сім’ї. Продовжте її заповнення.',
     family_assessment_incomplete: 'Оцінювання сім’ї ще не заповнено повністю. Заповніть пропущені частини.',
@@ -146,6 +162,7 @@ export const uk = {
     institution_details_required: 'Для перебування в закладі вкажіть тип закладу та його підпорядкування.',
     invalid_argument: 'Отримано неправильне значення. Оновіть сторінку і спробуйте ще раз; якщо помилка повториться, зверніться до адміністратора.',
     invalid_deadline_rule: 'Правило обчислення строку налаштовано неправильно. Зверніться до адміністратора.',
+    invalid_deadline_amount: 'Такий строк неможливий для обраної одиниці: «в той самий день» — лише 0, дні — від 1 до 366, місяці — від 1 до 120.',
     invalid_follow_up_policy: 'Правила контрольних візитів після закриття випадку налаштовано неправильно. Зверніться до адміністратора.',
     invalid_quantity: 'Кількість має бути більшою за нуль.',
     invalid_quarter: 'Квартал вказано неправильно. Оберіть квартал зі списку.',
@@ -256,6 +273,13 @@ export const uk = {
     key: {
       needs_assessment: 'Оцінювання потреб',
       safety_assessment: 'Оцінка рівня безпеки дитини',
+      home_visit: 'Домашній візит (моніторинг)',
+      plan_report: 'Звіт про виконання плану (щокварталу)',
+      case_review: 'Перегляд випадку',
+      post_closure_follow_up: 'Візит після закриття випадку',
+      notification_consideration: 'Розгляд повідомлення',
+      referral_response: 'Відповідь на направлення',
+      referral_response_emergency: 'Відповідь на екстрене направлення',
     },
     none: 'Термінів немає.',
   },
@@ -361,6 +385,7 @@ export const uk = {
   notificationStatus: {
     received: 'Отримано',
     registered: 'Зареєстровано, відкрито випадок',
+    declined: 'Відхилено',
   },
   intake: {
     title: 'Нове повідомлення',
@@ -544,6 +569,13 @@ export const uk = {
     reloadCase: 'Завантажити актуальну версію',
   },
   timeline: {
+    referral_drafted: 'Підготовлено направлення до надавача послуг',
+    referral_sent: 'Направлення надіслано надавачу послуг',
+    referral_accepted: 'Надавач прийняв направлення',
+    referral_declined: 'Надавач відмовив у направленні',
+    referral_in_service: 'Розпочато надання послуги за направленням',
+    referral_completed: 'Надання послуги за направленням завершено',
+    referral_dropped: 'Направлення припинено',
     case_registered: 'Випадок зареєстровано',
     notification_received: 'Отримано повідомлення',
     needs_assessment_saved: 'Збережено чернетку оцінювання потреб',
@@ -588,6 +620,7 @@ export const uk = {
     service_delivered: 'Записано надану послугу',
     plan_report_submitted: 'Подано квартальний звіт про виконання індивідуального плану',
     plan_report_commission_needed: 'Потрібен розгляд на комісії з питань захисту прав дитини',
+    preparation_activity_recorded: 'Записано захід підготовки до повернення в сім’ю (влаштування)',
     step_changed_to: 'Змінено крок: «{{from}}» → «{{to}}»',
     reason: 'Причина: {{reason}}',
     other: 'Подія',

@@ -12,6 +12,7 @@ import { StepTracker } from '../features/cases/step-tracker.tsx';
 import { BenchmarksSection } from '../features/benchmarks/benchmarks-section.tsx';
 import { ReviewTab } from '../features/closure/review-tab.tsx';
 import { WorkTab } from '../features/implementation/work-tab.tsx';
+import { CaseReferrals } from '../features/referrals/case-referrals.tsx';
 import { CareTab } from '../features/placement/care-tab.tsx';
 import { PlanTab } from '../features/plans/plan-tab.tsx';
 import { SafetyActSection } from '../features/safety/safety-act-section.tsx';
@@ -140,7 +141,10 @@ export function CasePage() {
               <PlanTab c={c} />
             </Tabs.Panel>
             <Tabs.Panel value="work" pt="md">
-              <WorkTab c={c} />
+              <Stack gap="md">
+                <WorkTab c={c} />
+                <CaseReferrals c={c} />
+              </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="care" pt="md">
               <CareTab c={c} />

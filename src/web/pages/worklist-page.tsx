@@ -1,5 +1,6 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { MyApprovalRequests, PendingApprovalsNotice } from '../features/approvals/worklist-approvals.tsx';
 import { Worklist } from '../features/cases/worklist.tsx';
 import { ButtonLink } from '../ui/links.tsx';
 import { usePageTitle } from '../ui/page-title.ts';
@@ -21,6 +22,8 @@ export function WorklistPage() {
           {t('worklist.newNotification')}
         </ButtonLink>
       </Group>
+      <PendingApprovalsNotice />
+      <MyApprovalRequests />
       <Worklist />
     </Stack>
   );

@@ -4,6 +4,7 @@ import { loadGrants } from '../../services/auth.service.ts';
 import { submitNotification } from '../../services/intake.service.ts';
 import { createUser } from '../../services/users.service.ts';
 import { insertOrganisation, insertTerritory } from './builders.ts';
+import { seedWorkflowCases } from './demo-cases.ts';
 
 /** The shared password of every demo user (README). */
 export const demoPassword = 'Rodyna-Demo-2026';
@@ -114,7 +115,7 @@ export async function seedDemo(deps: Deps, log: (m: string) => void = () => {}):
     const { id } = await createUser(deps, { username: u.username, password: demoPassword, surname: u.surname, givenName: u.givenName, patronymic: u.patronymic, grants: [{ role: u.role, organisationId: orgId }], supervisorId: u.supervisor ? (ids.get(u.supervisor) ?? null) : null, isDemo: true }, null);
     ids.set(u.username, id);
   }
-  await seedDemoCases(deps, ids, hromadas);
+  await seedDemoCases(deps, ids, hromadas, orgs);
   log(`demo data loaded: ${demoUsers.length} users, ${orgs.size} organisations, ${hromadas.size} hromadas`);
   return { created: true };
 }
@@ -124,9 +125,15 @@ async function actorFor(deps: Deps, userId: string, username: string): Promise<R
   return { userId, username, ip: 'seed', grants: grants.map(({ role, organisationId, organisationType, hromadaId }) => ({ role, organisationId, organisationType, hromadaId })) };
 }
 
-async function seedDemoCases(deps: Deps, ids: Map<string, string>, hromadas: Map<string, string>): Promise<void> {
-  const cm = await actorFor(deps, ids.get('cm.bucha') ?? '', 'cm.bucha');
-  const bucha = hromadas.get('bucha') ?? '';
+function required(map: Map<string, string>, key: string): string {
+  const value = map.get(key);
+  if (!value) throw new Error(`demo ${key} missing`);
+  return value;
+}
+
+async function seedDemoCases(deps: Deps, ids: Map<string, string>, hromadas: Map<string, string>, orgs: Map<string, string>): Promise<void> {
+  const cm = await actorFor(deps, required(ids, 'cm.bucha'), 'cm.bucha');
+  const bucha = required(hromadas, 'bucha');
   const receivedAt = deps.now().toISOString();
   await submitNotification(deps, cm, {
     hromadaId: bucha,
@@ -169,5 +176,12 @@ async function seedDemoCases(deps: Deps, ids: Map<string, string>, hromadas: Map
     ],
     openCase: true,
     caseType: 'prevention',
+  });
+  // The whole workflow, built with the same services the API uses and dated relative to today (SPEC §2).
+  await seedWorkflowCases(deps, {
+    actors: { cmBucha: cm, svBucha: await actorFor(deps, required(ids, 'sv.bucha'), 'sv.bucha'), cmStryi: await actorFor(deps, required(ids, 'cm.stryi'), 'cm.stryi') },
+    userIds: { cmBucha: required(ids, 'cm.bucha'), casBucha: required(ids, 'cas.bucha'), cmStryi: required(ids, 'cm.stryi') },
+    hromadas: { bucha, stryi: required(hromadas, 'stryi') },
+    providers: { bucha: required(orgs, 'bucha.provider'), stryi: required(orgs, 'stryi.provider') },
   });
 }

@@ -133,7 +133,8 @@ describe('social support plan (Order 1005; SPEC §2.8)', () => {
     expect(agreed.status, JSON.stringify(agreed.body)).toBe(200);
     expect(agreed.body.status).toBe('agreed');
     expect(agreed.body.agreement).toEqual(expect.objectContaining({ agreed: true, agreedOn: '2026-11-20', signedBy: 'Тестенко О. П.', recordedBy: expect.objectContaining({ id: world.userId('cm.bucha') }) }));
-    expect(agreed.body.allowedActions).toEqual(['revise']);
+    expect(agreed.body.allowedActions).toEqual(['revise', 'request_approval']);
+    expect(agreed.body.approval).toBeNull();
     const edited = await cm.send('PUT', `/api/v1/cases/${caseId}/plans/${v1.id}`, { ...withKeys, version: agreed.body.version });
     expect(edited.body.code).toBe('plan_not_draft');
 
@@ -149,7 +150,7 @@ describe('social support plan (Order 1005; SPEC §2.8)', () => {
     expect(v2).toEqual(expect.objectContaining({ versionNo: 2, status: 'draft', copiedFromId: v1.id, familyConferenceHeld: false, childViews: agreed.body.childViews }));
     expect(v2.goals).toEqual(agreed.body.goals);
     expect(v2.agreement).toEqual({ agreed: false, agreedOn: null, signedBy: '', agreedAt: null, recordedBy: null });
-    expect((await cm.get(`/api/v1/cases/${caseId}/plans/${v1.id}`)).body.allowedActions).toEqual([]);
+    expect((await cm.get(`/api/v1/cases/${caseId}/plans/${v1.id}`)).body.allowedActions).toEqual(['request_approval']);
 
     const [g1, g2] = v2.goals as Goal[];
     const revised = {
@@ -207,6 +208,30 @@ describe('social support plan (Order 1005; SPEC §2.8)', () => {
     expect((await put(badType)).status).toBe(400);
     // Nothing was saved by the refused requests.
     expect((await cm.get(`/api/v1/cases/${caseId}/plans/${v1.id}`)).body.version).toBe(1);
+  });
+});
+
+describe('supervisor approval of a plan version (issue item 11)', () => {
+  it('shows the latest approval with the supervisor\'s comment and offers a new request after a return', async () => {
+    const { cm, caseId, motherId } = await openCase();
+    const v1 = (await cm.send('POST', `/api/v1/cases/${caseId}/plans`)).body;
+    const saved = (await cm.send('PUT', `/api/v1/cases/${caseId}/plans/${v1.id}`, draftBody(v1.version, motherId))).body;
+    const agreed = (await cm.send('POST', `/api/v1/cases/${caseId}/plans/${v1.id}/agreement`, { version: saved.version, agreedOn: '2026-11-20', signedBy: 'Тестенко О. П.' })).body;
+    expect(agreed.allowedActions).toContain('request_approval');
+    const asked = await cm.send('POST', '/api/v1/approvals', { kind: 'plan', caseId, subjectId: v1.id });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    let view = (await cm.get(`/api/v1/cases/${caseId}/plans/${v1.id}`)).body;
+    expect(view.approval).toEqual(expect.objectContaining({ id: asked.body.id, status: 'pending', requestedBy: expect.objectContaining({ id: world.userId('cm.bucha') }), decidedBy: null, comment: '' }));
+    expect(view.allowedActions).toEqual(['revise']);
+
+    const sv = await loginAs(app, 'sv.bucha');
+    const returned = await sv.send('POST', `/api/v1/approvals/${asked.body.id}/decision`, { decision: 'return', comment: 'Додайте захід щодо житла', version: asked.body.version });
+    expect(returned.status, JSON.stringify(returned.body)).toBe(200);
+    view = (await cm.get(`/api/v1/cases/${caseId}/plans/${v1.id}`)).body;
+    expect(view.approval).toEqual(expect.objectContaining({ status: 'returned', comment: 'Додайте захід щодо житла', decidedBy: expect.objectContaining({ id: world.userId('sv.bucha') }) }));
+    expect(view.allowedActions).toEqual(['revise', 'request_approval']);
+    // The supervisor reads the plan but does not ask themself.
+    expect((await sv.get(`/api/v1/cases/${caseId}/plans/${v1.id}`)).body.approval.status).toBe('returned');
   });
 });
 

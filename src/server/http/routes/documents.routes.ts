@@ -1,8 +1,9 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { idParams, problemSchema } from '#contracts/common.contract.ts';
+import { idParams, problemSchema, uuid } from '#contracts/common.contract.ts';
 import type { Deps } from '../../lib/context.ts';
 import { needsAssessmentPdf, notificationPdf, type RenderedDocument } from '../../services/documents.service.ts';
+import { resultsReportPdf, safetyAssessmentPdf, supportPlanPdf } from '../../services/workflow-documents.service.ts';
 import { requireActor, type App } from '../app.ts';
 
 /** Sends the PDF inline with an ASCII file name (the browser's viewer opens it; saving keeps the name). */
@@ -41,5 +42,43 @@ export function registerDocumentRoutes(app: App, deps: Deps): void {
       },
     },
     async (req, reply) => sendPdf(reply, await needsAssessmentPdf(deps, requireActor(req), req.params.id)),
+  );
+  app.get(
+    `${base}/safety-assessment.pdf`,
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Act of the child safety assessment (Resolution 585, Annex 10), PDF: the given act or the latest one',
+        params: idParams,
+        querystring: z.object({ assessmentId: uuid.optional() }),
+        response: { 200: pdfResponse('The safety-assessment act as PDF (A4, Ukrainian); a draft is marked as such'), 404: problemSchema },
+      },
+    },
+    async (req, reply) => sendPdf(reply, await safetyAssessmentPdf(deps, requireActor(req), req.params.id, req.query.assessmentId)),
+  );
+  app.get(
+    `${base}/support-plan.pdf`,
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Social support plan (Order 1005), PDF: the given version, else the latest agreed one, else the latest draft',
+        params: idParams,
+        querystring: z.object({ planId: uuid.optional() }),
+        response: { 200: pdfResponse('The social support plan as PDF (A4, Ukrainian); a draft is marked as such'), 404: problemSchema },
+      },
+    },
+    async (req, reply) => sendPdf(reply, await supportPlanPdf(deps, requireActor(req), req.params.id, req.query.planId)),
+  );
+  app.get(
+    `${base}/results-report.pdf`,
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Report on the results of social support (Order 1005) of the latest closure request, PDF',
+        params: idParams,
+        response: { 200: pdfResponse('The results report as PDF (A4, Ukrainian); marked as a draft until the supervisor approves closure'), 404: problemSchema },
+      },
+    },
+    async (req, reply) => sendPdf(reply, await resultsReportPdf(deps, requireActor(req), req.params.id)),
   );
 }

@@ -110,6 +110,11 @@ describe('agreement with the provider (Law "On Social Services" art. 22)', () =>
     expect(terminated.status).toBe(201);
     const agreements = (await cm.get(`/api/v1/cases/${caseId}/agreements`)).body;
     expect(agreements.allowedActions).toEqual(['sign']);
+    // The providers of the case's hromada to choose from: the Centre and the NGO, not the Child Affairs Service.
+    expect(agreements.providers).toEqual(expect.arrayContaining([expect.objectContaining({ id: provider })]));
+    const types = await tdb.deps.db.selectFrom('organisations').select(['id', 'type']).where('id', 'in', agreements.providers.map((p: { id: string }) => p.id)).execute();
+    expect(types.every((o) => ['css', 'service_provider', 'health_facility', 'school'].includes(o.type))).toBe(true);
+    expect(types.some((o) => o.type === 'css')).toBe(true);
     expect(agreements.items).toEqual([expect.objectContaining({ id: signed.body.id, status: 'ended', endedOn: '2026-11-20', version: 2 })]);
     c = (await cm.get(`/api/v1/cases/${caseId}`)).body;
     expect(c.timeline.find((e: { kind: string }) => e.kind === 'service_decision_recorded').data).toEqual(expect.objectContaining({ decision: 'terminate', endedAgreementIds: [signed.body.id] }));

@@ -12,13 +12,18 @@ function StatusBadge({ n }: { n: NotificationView }) {
   const { t } = useTranslation();
   return (
     <Group gap={6} wrap="wrap">
-      <Badge variant="light" color={n.status === 'registered' ? 'green' : 'blue'}>
+      <Badge variant="light" color={n.status === 'registered' ? 'green' : n.status === 'declined' ? 'gray' : 'blue'}>
         {t(`notificationStatus.${n.status}`)}
       </Badge>
       {n.urgent && (
         <Badge variant="filled" color="red">
           {t('myNotifications.urgent')}
         </Badge>
+      )}
+      {n.status === 'declined' && n.declineReason !== '' && (
+        <Text size="sm" className="wrap-anywhere" w="100%">
+          {t('inbox.declineReasonLine', { reason: n.declineReason })}
+        </Text>
       )}
     </Group>
   );

@@ -1,6 +1,25 @@
+import { Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { hasPreparation } from '#domain/cases/reunification.ts';
+import { CaseSection } from '../cases/case-sections.tsx';
 import type { CaseDetail } from '../cases/cases.api.ts';
+import { formatFullName, sortBySurname } from '../persons/person-name.ts';
+import { ChildCare } from './child-care.tsx';
+import { PreparationSection } from './preparation.tsx';
 
-/** Care-arrangement history, placement and reunification (placeholder until built). */
-export function CareTab(_props: { c: CaseDetail }) {
-  return null;
+/** Care-arrangement history and placement of each child; preparation for reunification where the case type has it (SPEC §2.10, §2.11). */
+export function CareTab({ c }: { c: CaseDetail }) {
+  const { t } = useTranslation();
+  const children = sortBySurname(c.members.filter((m) => m.role === 'child'));
+  return (
+    <Stack gap="md">
+      <CaseSection id="care-title" title={t('care.title')}>
+        <Text size="sm" c="dimmed">{t('care.intro')}</Text>
+        {children.map((m) => (
+          <ChildCare key={m.personId} c={c} childId={m.personId} childName={formatFullName(m)} />
+        ))}
+      </CaseSection>
+      {hasPreparation(c.caseType) && <PreparationSection c={c} />}
+    </Stack>
+  );
 }

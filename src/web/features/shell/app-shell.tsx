@@ -6,9 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../ui/language-switch.tsx';
 import { logout } from '../auth/auth.api.ts';
 import { clearPersonalDrafts } from '../../ui/local-drafts.ts';
-import { isReporterOnly, useMe } from '../auth/auth.queries.ts';
+import { hasRole, isReporterOnly, useMe } from '../auth/auth.queries.ts';
 import { useLocale } from '../auth/use-locale.ts';
 import { DemoBanner } from './demo-banner.tsx';
+import { InboxNavLink } from '../inbox/inbox-nav-link.tsx';
+import { mayRegisterCases } from '../inbox/may-register.ts';
 
 function focusMain(e: MouseEvent<HTMLAnchorElement>) {
   e.preventDefault();
@@ -78,6 +80,15 @@ export function AppShell() {
               <Link to="/notifications" activeOptions={{ exact: true, includeSearch: false }}>
                 {t('app.nav.myNotifications')}
               </Link>
+              {mayRegisterCases(me) && <InboxNavLink />}
+              {!reporterOnly && <Link to="/emergency-contacts">{t('emergency.nav')}</Link>}
+              {hasRole(me, 'supervisor') && <Link to="/approvals">{t('approvals.nav')}</Link>}
+              {hasRole(me, 'supervisor') && <Link to="/team">{t('team.nav')}</Link>}
+              {hasRole(me, 'system_admin') && <Link to="/admin/deadline-rules">{t('deadlineRules.nav')}</Link>}
+              {(hasRole(me, 'case_manager') || hasRole(me, 'supervisor') || hasRole(me, 'provider_worker')) && <Link to="/referrals">{t('referrals.nav')}</Link>}
+              {!reporterOnly && <Link to="/providers">{t('providers.nav')}</Link>}
+              {(['community_planner', 'supervisor', 'oblast_coordinator', 'national_analyst'] as const).some((r) => hasRole(me, r)) && <Link to="/unmet-need">{t('unmetNeed.nav')}</Link>}
+              {hasRole(me, 'system_admin') && <Link to="/admin/service-catalogue">{t('catalogue.nav')}</Link>}
             </Group>
           </nav>
         </Box>

@@ -1,0 +1,181 @@
+import { Badge, Button, Group, Modal, NativeSelect, Stack, Table, Text, Textarea } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { followUpOutcomes, type FollowUpOutcome } from '#domain/cases/follow-up.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { formatDate, todayInKyiv } from '../../ui/format.ts';
+import type { CaseDetail } from '../cases/cases.api.ts';
+import { CaseSection } from '../cases/case-sections.tsx';
+import { caseQuery } from '../cases/cases.queries.ts';
+import { DateField } from '../implementation/case-form-page.tsx';
+import { recordFollowUp, scheduleFollowUp, type FollowUpsList } from './closure.api.ts';
+import { followUpsQuery } from './closure.queries.ts';
+
+type Visit = FollowUpsList['items'][number];
+
+function RecordModal({ c, visit, onClose }: { c: CaseDetail; visit: Visit; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [doneOn, setDoneOn] = useState(todayInKyiv());
+  const [outcome, setOutcome] = useState<FollowUpOutcome>('family_care_stable');
+  const [notes, setNotes] = useState('');
+  const [version, setVersion] = useState(visit.version);
+  const save = useMutation({
+    mutationFn: () => recordFollowUp(c.id, visit.id, { version, doneOn, outcome, notes }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: caseQuery(c.id).queryKey });
+      onClose();
+    },
+  });
+  const reload = async () => {
+    const list = await queryClient.fetchQuery({ ...followUpsQuery(c.id), staleTime: 0 });
+    const fresh = list.items.find((v) => v.id === visit.id);
+    if (fresh) setVersion(fresh.version);
+    save.reset();
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('followUp.recordTitle', { date: formatDate(visit.dueDate) })} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+        noValidate
+      >
+        <Stack gap="sm">
+          <DateField label={t('followUp.doneOn')} value={doneOn} onChange={setDoneOn} maxDate={todayInKyiv()} required maw={240} />
+          <NativeSelect label={t('followUp.outcome')} value={outcome} onChange={(e) => setOutcome(e.currentTarget.value as FollowUpOutcome)} data={followUpOutcomes.map((o) => ({ value: o, label: t(`followUp.outcomes.${o}`) }))} />
+          {outcome === 'case_reopened' && <Text size="sm" c="orange.9">{t('followUp.reopenWarning')}</Text>}
+          <Textarea label={t('followUp.notes')} required={outcome !== 'family_care_stable'} autosize minRows={3} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+          <ErrorAlert error={save.error} onReload={() => void reload()} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('followUp.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function ScheduleModal({ c, onClose }: { c: CaseDetail; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [dueDate, setDueDate] = useState('');
+  const save = useMutation({
+    mutationFn: () => scheduleFollowUp(c.id, dueDate),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: caseQuery(c.id).queryKey });
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={t('followUp.scheduleTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (dueDate) save.mutate();
+        }}
+        noValidate
+      >
+        <Stack gap="sm">
+          <DateField label={t('followUp.dueDate')} value={dueDate} onChange={setDueDate} minDate={todayInKyiv()} required maw={240} />
+          <ErrorAlert error={save.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('followUp.schedule')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Post-closure follow-up visits: the scheduled one and, for cases picked at random, an extra one (SPEC §2.14). */
+export function FollowUpsSection({ c }: { c: CaseDetail }) {
+  const { t } = useTranslation();
+  const list = useQuery(followUpsQuery(c.id));
+  const [recording, setRecording] = useState<Visit | null>(null);
+  const [scheduling, setScheduling] = useState(false);
+  const items = list.data?.items ?? [];
+  if (c.status !== 'closed' && items.length === 0) return null;
+  const picked = items.some((v) => v.selection === 'random');
+  const canRecord = list.data?.allowedActions.includes('record') ?? false;
+  return (
+    <CaseSection id="followups-title" title={t('followUp.title')}>
+      <ErrorAlert error={list.error} />
+      {list.data && (
+        <Text size="sm">
+          {picked ? t('followUp.pickedRandom') : t('followUp.notPicked')}
+        </Text>
+      )}
+      {list.data && items.length === 0 && <Text size="sm">{t('followUp.empty')}</Text>}
+      {items.length > 0 && (
+        <div className="table-scroll">
+          <Table verticalSpacing="xs">
+            <Table.Caption className="visually-hidden">{t('followUp.title')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('followUp.columns.due')}</Table.Th>
+                <Table.Th scope="col">{t('followUp.columns.selection')}</Table.Th>
+                <Table.Th scope="col">{t('followUp.columns.status')}</Table.Th>
+                <Table.Th scope="col">{t('followUp.columns.result')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((v) => (
+                <Table.Tr key={v.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(v.dueDate)}</Table.Td>
+                  <Table.Td>{t(`followUp.selection.${v.selection}`)}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={v.status === 'done' ? 'green' : v.status === 'planned' ? 'blue' : 'gray'}>
+                      {t(`followUp.status.${v.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {v.status === 'done' && v.outcome ? (
+                      <Stack gap={2}>
+                        <Text size="sm">
+                          {formatDate(v.doneOn)} — {t(`followUp.outcomes.${v.outcome}`)}
+                        </Text>
+                        {v.notes && (
+                          <Text size="xs" c="dimmed" className="prewrap">
+                            {v.notes}
+                          </Text>
+                        )}
+                      </Stack>
+                    ) : v.status === 'planned' && canRecord && c.status === 'closed' ? (
+                      <Button size="xs" variant="light" onClick={() => setRecording(v)} aria-label={t('followUp.recordFor', { date: formatDate(v.dueDate) })}>
+                        {t('followUp.record')}
+                      </Button>
+                    ) : (
+                      t('common.none')
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      )}
+      {list.data?.allowedActions.includes('schedule') && c.status === 'closed' && (
+        <Group>
+          <Button variant="subtle" onClick={() => setScheduling(true)}>
+            {t('followUp.scheduleExtra')}
+          </Button>
+        </Group>
+      )}
+      {recording && <RecordModal c={c} visit={recording} onClose={() => setRecording(null)} />}
+      {scheduling && <ScheduleModal c={c} onClose={() => setScheduling(false)} />}
+    </CaseSection>
+  );
+}

@@ -1,0 +1,139 @@
+import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatDateTime } from '../../ui/format.ts';
+import type { CaseDetail } from '../cases/cases.api.ts';
+import { usePlanLabels } from './plan-labels.ts';
+import type { PlanMeasureView, PlanView } from './plans.api.ts';
+
+const statusColor: Record<PlanView['status'], string> = { draft: 'yellow', agreed: 'green', superseded: 'gray' };
+
+/** A plan version's status as a badge with words (not colour alone). */
+export function PlanStatusBadge({ status }: { status: PlanView['status'] }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="light" color={statusColor[status]}>
+      {t(`plan.status.${status}`)}
+    </Badge>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm" className="wrap-anywhere" style={{ whiteSpace: 'pre-wrap' }}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function MeasureCard({ m, labels }: { m: PlanMeasureView; labels: ReturnType<typeof usePlanLabels> }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="sm" radius="sm">
+      <Stack gap={6}>
+        <Text fw={600} size="sm" className="wrap-anywhere">
+          {m.action || t('plan.summary.noAction')}
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing={4}>
+          <Field label={t('plan.measure.type')}>{t(`plan.measureType.${m.measureType}`)}</Field>
+          <Field label={t('plan.measure.responsible')}>{labels.responsibleLabel(m.responsible)}</Field>
+          <Field label={t('plan.measure.deadline')}>{m.deadline ? formatDate(m.deadline) : t('common.none')}</Field>
+          <Field label={t('plan.measure.service')}>{m.serviceCode ? labels.serviceName(m.serviceCode) : t('plan.summary.noService')}</Field>
+        </SimpleGrid>
+        <Field label={t('plan.measure.expectedResult')}>{m.expectedResult || t('common.none')}</Field>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** A plan version read-only: goals by well-being domain with their measures, the child's views, family participation and agreement. */
+export function PlanSummary({ c, plan, headingOrder = 3 }: { c: Pick<CaseDetail, 'members'>; plan: PlanView; headingOrder?: 2 | 3 | 4 }) {
+  const { t } = useTranslation();
+  const labels = usePlanLabels(c);
+  const sub = (headingOrder + 1) as 3 | 4 | 5;
+  return (
+    <Stack gap="md">
+      <Paper withBorder p="sm" radius="sm" bg="blue.0">
+        <Title order={headingOrder} size="h5" mb={4}>
+          {t('plan.childViews.title')}
+        </Title>
+        {plan.childViews ? (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} className="wrap-anywhere">
+            {plan.childViews}
+          </Text>
+        ) : plan.childViewsNotHeardReason ? (
+          <Text size="sm">{t('plan.summary.notHeard', { reason: plan.childViewsNotHeardReason })}</Text>
+        ) : (
+          <Text size="sm" c="red.8">
+            {t('plan.summary.childViewsMissing')}
+          </Text>
+        )}
+      </Paper>
+      <Title order={headingOrder} size="h5">
+        {t('plan.summary.goalsTitle', { n: plan.goals.length })}
+      </Title>
+      {plan.goals.length === 0 && <Text size="sm">{t('plan.summary.noGoals')}</Text>}
+      {plan.goals.map((g, gi) => (
+        <Stack key={g.key} gap="xs" component="section" aria-labelledby={`goal-${g.key}`}>
+          <Title order={sub} size="h6" id={`goal-${g.key}`}>
+            {t('plan.summary.goalHeading', { n: gi + 1, domain: labels.domainName(g.domain), text: g.text || t('plan.summary.noGoalText') })}
+          </Title>
+          {g.measures.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('plan.summary.noMeasures')}
+            </Text>
+          ) : (
+            g.measures.map((m) => <MeasureCard key={m.key} m={m} labels={labels} />)
+          )}
+        </Stack>
+      ))}
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Field label={t('plan.family.participation')}>{plan.familyParticipation || t('common.none')}</Field>
+        <Field label={t('plan.family.conference')}>
+          {plan.familyConferenceHeld ? t('plan.summary.conferenceHeld', { date: formatDate(plan.familyConferenceDate) }) : t('plan.summary.conferenceNotHeld')}
+        </Field>
+        <Field label={t('plan.family.agreement')}>
+          {plan.agreement.agreed
+            ? t('plan.summary.agreedOn', { date: formatDate(plan.agreement.agreedOn), who: plan.agreement.signedBy })
+            : t('plan.summary.notAgreed')}
+        </Field>
+        {plan.agreement.recordedBy && (
+          <Field label={t('plan.summary.recordedBy')}>
+            {plan.agreement.recordedBy.name} · {formatDateTime(plan.agreement.agreedAt)}
+          </Field>
+        )}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+/** The supervisor's approval of a version: pending, approved or returned with the comment. */
+export function PlanApprovalStatus({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
+  const a = plan.approval;
+  if (!a) return null;
+  const color = a.status === 'approved' ? 'green' : a.status === 'returned' ? 'orange' : 'blue';
+  return (
+    <Alert color={color} variant="light" title={t(`plan.approval.status.${a.status}`)}>
+      <Stack gap={4}>
+        <Text size="sm">{t('plan.approval.requested', { name: a.requestedBy.name, at: formatDateTime(a.requestedAt) })}</Text>
+        {a.decidedBy && <Text size="sm">{t('plan.approval.decided', { name: a.decidedBy.name, at: formatDateTime(a.decidedAt) })}</Text>}
+        {a.comment && (
+          <Group gap={4} align="flex-start" wrap="nowrap">
+            <Text size="sm" fw={600}>
+              {t('plan.approval.comment')}
+            </Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} className="wrap-anywhere">
+              {a.comment}
+            </Text>
+          </Group>
+        )}
+      </Stack>
+    </Alert>
+  );
+}

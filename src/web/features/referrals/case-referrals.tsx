@@ -1,0 +1,131 @@
+import { Alert, Button, Group, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { formatDate } from '../../ui/format.ts';
+import { CaseSection } from '../cases/case-sections.tsx';
+import type { CaseDetail } from '../cases/cases.api.ts';
+import { childName, ReferralBadges, ResponseDeadline } from './referral-badges.tsx';
+import { ReferralForm } from './referral-form.tsx';
+import { ReferralPanel } from './referral-panel.tsx';
+import type { Referral } from './referrals.api.ts';
+import { caseReferralsQuery } from './referrals.queries.ts';
+
+/**
+ * The case's referrals to providers (SPEC §2.10, §4.3), on the work tab: service, provider, status, when sent, the
+ * provider's answer deadline (met / overdue, with its source) and feedback; a new referral; each opens its panel.
+ */
+export function CaseReferrals({ c }: { c: CaseDetail }) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const list = useQuery(caseReferralsQuery(c.id));
+  const [form, setForm] = useState<{ draft?: Referral } | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const items = list.data?.items ?? [];
+  const canCreate = list.data?.allowedActions.includes('create') ?? false;
+  return (
+    <CaseSection id="referrals-title" title={t('referrals.case.title')}>
+      <ErrorAlert error={list.error} />
+      {notice && (
+        <Alert color="green" variant="light" role="status" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setNotice(null)}>
+          {notice}
+        </Alert>
+      )}
+      {list.data && items.length === 0 && <Text size="sm">{canCreate ? t('referrals.case.emptyCanAdd') : t('referrals.case.empty')}</Text>}
+      {items.length > 0 && (
+        <div className="table-scroll">
+          <Table verticalSpacing="xs">
+            <Table.Caption className="visually-hidden">{t('referrals.case.caption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('referrals.columns.service')}</Table.Th>
+                <Table.Th scope="col">{t('referrals.columns.provider')}</Table.Th>
+                <Table.Th scope="col">{t('referrals.columns.status')}</Table.Th>
+                <Table.Th scope="col">{t('referrals.columns.sentAt')}</Table.Th>
+                <Table.Th scope="col">{t('referrals.columns.response')}</Table.Th>
+                <Table.Th scope="col">{t('referrals.columns.feedback')}</Table.Th>
+                <Table.Th scope="col">{t('referrals.columns.action')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((r) => {
+                const service = en ? r.service.nameEn : r.service.nameUk;
+                return (
+                  <Table.Tr key={r.id}>
+                    <Table.Th scope="row" fw={500} miw={160}>
+                      {service}
+                      {c.members.filter((m) => m.role === 'child').length > 1 && (
+                        <Text size="xs" c="dimmed">
+                          {childName(r)}
+                        </Text>
+                      )}
+                    </Table.Th>
+                    <Table.Td miw={160}>{en ? r.provider.nameEn : r.provider.nameUk}</Table.Td>
+                    <Table.Td>
+                      <ReferralBadges r={r} />
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.sentAt ? formatDate(r.sentAt) : t('common.none')}</Table.Td>
+                    <Table.Td miw={150}>
+                      <ResponseDeadline r={r} />
+                    </Table.Td>
+                    <Table.Td miw={160}>
+                      {r.declineReason && (
+                        <Text size="sm" fw={700}>
+                          {t(`referrals.declineReason.${r.declineReason}`)}
+                        </Text>
+                      )}
+                      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                        {r.feedback || (r.declineReason ? '' : t('common.none'))}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Button size="compact-sm" variant="light" onClick={() => setOpenId(r.id)} aria-label={t('referrals.openFor', { service, child: childName(r) })}>
+                        {t('referrals.open')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </div>
+      )}
+      {canCreate && (
+        <Group>
+          <Button
+            variant="light"
+            onClick={() => {
+              setNotice(null);
+              setForm({});
+            }}
+          >
+            {t('referrals.case.add')}
+          </Button>
+        </Group>
+      )}
+      {form && (
+        <ReferralForm
+          c={c}
+          draft={form.draft}
+          onClose={() => setForm(null)}
+          onSaved={(_r, sent) => {
+            setForm(null);
+            setNotice(sent ? t('referrals.form.sent') : t('referrals.form.savedDraft'));
+          }}
+        />
+      )}
+      {openId && (
+        <ReferralPanel
+          referralId={openId}
+          onClose={() => setOpenId(null)}
+          onEdit={(r) => {
+            setOpenId(null);
+            setForm({ draft: r });
+          }}
+        />
+      )}
+    </CaseSection>
+  );
+}

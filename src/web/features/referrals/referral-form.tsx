@@ -1,0 +1,190 @@
+import { Alert, Button, Group, Modal, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { referralUrgencies, type ReferralUrgency } from '#domain/services/referrals.ts';
+import { ErrorAlert, fieldErrorsOf } from '../../ui/error-alert.tsx';
+import { UnsavedChangesGuard } from '../../ui/unsaved-changes-guard.tsx';
+import type { CaseDetail } from '../cases/cases.api.ts';
+import { useServiceOptions } from '../catalogue/catalogue.queries.ts';
+import { formatFullName, sortBySurname } from '../persons/person-name.ts';
+import { placesText } from '../providers/places.ts';
+import { providersForReferralQuery } from '../providers/providers.queries.ts';
+import { createReferral, fetchReferral, referralStep, updateReferral, type Referral, type ReferralCreateBody } from './referrals.api.ts';
+import { invalidateReferrals } from './referrals.queries.ts';
+
+type Props = { c: CaseDetail; draft?: Referral | undefined; onClose: () => void; onSaved: (r: Referral, sent: boolean) => void };
+
+/**
+ * The referral form (Order 1005; emergency referral, Order 135): child, service from the catalogue, a provider of
+ * that service serving the case's hromada with its free places, urgency, the situation and what is requested.
+ * Saved as a draft, or saved and sent at once. A draft saved before a failed send is updated, never duplicated.
+ */
+export function ReferralForm({ c, draft, onClose, onSaved }: Props) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const en = i18n.language === 'en';
+  const children = useMemo(() => sortBySurname(c.members.filter((m) => m.role === 'child')), [c.members]);
+  const serviceOptions = useServiceOptions();
+  const [saved, setSaved] = useState<Referral | undefined>(draft);
+  const [childPersonId, setChildPersonId] = useState<string | null>(draft ? (children.find((m) => formatFullName(m) === formatFullName(draft.child))?.personId ?? null) : (children[0]?.personId ?? null));
+  const [serviceCode, setServiceCode] = useState<string | null>(draft?.service.code ?? null);
+  const [providerId, setProviderId] = useState<string | null>(draft?.provider.id ?? null);
+  const [urgency, setUrgency] = useState<ReferralUrgency>(draft?.urgency ?? (c.urgent ? 'emergency' : 'routine'));
+  const [reason, setReason] = useState(draft?.reason ?? '');
+  const [requestedIntervention, setRequestedIntervention] = useState(draft?.requestedIntervention ?? '');
+  const [earlierServices, setEarlierServices] = useState(draft?.earlierServices ?? '');
+  const [additionalInfo, setAdditionalInfo] = useState(draft?.additionalInfo ?? '');
+  const [contact, setContact] = useState(draft?.contact ?? '');
+  const [signedBy, setSignedBy] = useState(draft?.signedBy ?? '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const dirty = useRef(false);
+  const touch = <T,>(set: (v: T) => void) => (v: T) => {
+    dirty.current = true;
+    set(v);
+  };
+  const providers = useQuery({ ...providersForReferralQuery(serviceCode ?? '', c.hromada.id), enabled: serviceCode !== null });
+  const providerOptions = useMemo(
+    () =>
+      (providers.data?.items ?? []).map((p) => {
+        const s = p.services.find((x) => x.serviceCode === serviceCode);
+        return { value: p.id, label: t('referrals.form.providerOption', { name: en ? p.nameEn : p.nameUk, places: s ? placesText(t, s) : '' }) };
+      }),
+    [providers.data, serviceCode, en, t],
+  );
+
+  const mutation = useMutation({
+    mutationFn: async (andSend: boolean) => {
+      const body: ReferralCreateBody = {
+        ...(childPersonId ? { childPersonId } : {}),
+        measureId: null,
+        providerId: providerId as string,
+        serviceCode: serviceCode as string,
+        urgency,
+        reason: reason.trim(),
+        requestedIntervention: requestedIntervention.trim(),
+        earlierServices: earlierServices.trim(),
+        additionalInfo: additionalInfo.trim(),
+        contact: contact.trim(),
+        signedBy: signedBy.trim(),
+      };
+      let r = saved ? await updateReferral(saved.id, { ...body, version: saved.version }) : await createReferral(c.id, body);
+      setSaved(r);
+      if (andSend) r = await referralStep(r.id, { action: 'send', version: r.version, note: '' });
+      return { r, andSend };
+    },
+    onSettled: async () => {
+      await invalidateReferrals(queryClient, c.id);
+    },
+    onSuccess: ({ r, andSend }) => {
+      dirty.current = false;
+      onSaved(r, andSend);
+    },
+  });
+  const serverErrors = fieldErrorsOf(t, mutation.error);
+  const err = (k: string) => errors[k] ?? serverErrors[k];
+  const submit = (andSend: boolean) => {
+    const next: Record<string, string> = {};
+    if (!serviceCode) next.serviceCode = t('referrals.form.serviceRequired');
+    if (!providerId) next.providerId = t('referrals.form.providerRequired');
+    if (!reason.trim()) next.reason = t('referrals.form.reasonRequired');
+    setErrors(next);
+    if (Object.keys(next).length === 0) mutation.mutate(andSend);
+  };
+  const noProviders = serviceCode !== null && providers.isSuccess && providerOptions.length === 0;
+
+  return (
+    <Modal opened onClose={onClose} title={draft ? t('referrals.form.titleEdit') : t('referrals.form.titleNew')} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <UnsavedChangesGuard shouldBlock={() => dirty.current} />
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit(true);
+        }}
+        noValidate
+      >
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            {t('referrals.form.legal')}
+          </Text>
+          {children.length > 1 && (
+            <Select
+              label={t('referrals.form.child')}
+              data={children.map((m) => ({ value: m.personId, label: formatFullName(m) }))}
+              value={childPersonId}
+              onChange={touch(setChildPersonId)}
+              allowDeselect={false}
+              required
+            />
+          )}
+          <Select
+            label={t('referrals.form.service')}
+            placeholder={t('referrals.form.servicePlaceholder')}
+            data={serviceOptions}
+            value={serviceCode}
+            onChange={(v) => {
+              dirty.current = true;
+              setServiceCode(v);
+              setProviderId(null);
+            }}
+            searchable
+            error={err('serviceCode')}
+            required
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Select
+            label={t('referrals.form.provider')}
+            description={serviceCode ? t('referrals.form.providerHint', { hromada: c.hromada.name }) : t('referrals.form.chooseServiceFirst')}
+            placeholder={t('referrals.form.providerPlaceholder')}
+            data={providerOptions}
+            value={providerId}
+            onChange={touch(setProviderId)}
+            disabled={!serviceCode || noProviders}
+            error={err('providerId')}
+            required
+            comboboxProps={{ withinPortal: true }}
+          />
+          {noProviders && (
+            <Alert color="yellow" variant="light">
+              {t('referrals.form.noProviders')}
+            </Alert>
+          )}
+          <Radio.Group label={t('referrals.form.urgency')} description={t('referrals.urgencyHint')} value={urgency} onChange={(v) => touch(setUrgency)(v as ReferralUrgency)} required>
+            <Group gap="lg" mt={4}>
+              {referralUrgencies.map((u) => (
+                <Radio key={u} value={u} label={t(`referrals.urgency.${u}`)} />
+              ))}
+            </Group>
+          </Radio.Group>
+          <Textarea label={t('referrals.form.reason')} value={reason} onChange={(e) => touch(setReason)(e.currentTarget.value)} error={err('reason')} required autosize minRows={3} maxLength={4000} />
+          <Textarea label={t('referrals.form.requestedIntervention')} value={requestedIntervention} onChange={(e) => touch(setRequestedIntervention)(e.currentTarget.value)} autosize minRows={2} maxLength={4000} />
+          <Textarea label={t('referrals.form.earlierServices')} value={earlierServices} onChange={(e) => touch(setEarlierServices)(e.currentTarget.value)} autosize minRows={2} maxLength={4000} />
+          <Textarea label={t('referrals.form.additionalInfo')} value={additionalInfo} onChange={(e) => touch(setAdditionalInfo)(e.currentTarget.value)} autosize minRows={2} maxLength={4000} />
+          <Group grow align="flex-start" wrap="wrap">
+            <TextInput label={t('referrals.form.contact')} description={t('referrals.form.contactHint')} value={contact} onChange={(e) => touch(setContact)(e.currentTarget.value)} maxLength={500} miw={240} />
+            <TextInput label={t('referrals.form.signedBy')} value={signedBy} onChange={(e) => touch(setSignedBy)(e.currentTarget.value)} maxLength={200} miw={240} />
+          </Group>
+          <ErrorAlert
+            error={mutation.error}
+            onReload={() => {
+              mutation.reset();
+              // The draft as it is now (its version); what was typed here stays.
+              if (saved) void fetchReferral(saved.id).then(setSaved);
+            }}
+          />
+          <Group justify="flex-end" gap="sm" wrap="wrap">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button variant="light" onClick={() => submit(false)} loading={mutation.isPending && mutation.variables === false}>
+              {t('referrals.form.saveDraft')}
+            </Button>
+            <Button type="submit" loading={mutation.isPending && mutation.variables === true}>
+              {t('referrals.form.saveAndSend')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
