@@ -83,7 +83,7 @@ async function setUpCase(req: APIRequestContext, baseUrl: string, surname: strin
 
 /** Types into a searchable select and picks the option. */
 async function pick(page: Page, scope: Locator, label: string, typed: string, option: RegExp): Promise<void> {
-  const input = scope.getByRole('textbox', { name: label, exact: true });
+  const input = scope.getByLabel(new RegExp(`^${label}( \\*)?$`));
   await input.click();
   if (typed) await input.fill(typed);
   await page.getByRole('option', { name: option }).first().click();
@@ -200,6 +200,7 @@ export async function runJourney(baseUrl: string): Promise<void> {
     await panel.getByRole('button', { name: 'Завершити', exact: true }).last().click();
     await expectVisible(panel.getByRole('status').filter({ hasText: 'Надання послуги завершено.' }), 'the completed notice');
     await expectVisible(panel.getByText('Завершено', { exact: true }), 'the completed status');
+    await panel.getByRole('button', { name: 'Закрити' }).first().click();
     await logout(page);
 
     step('case manager: the completed referral with feedback');

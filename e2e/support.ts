@@ -40,6 +40,8 @@ export function step(name: string): void {
 
 /** Runs axe on the page and records serious and critical violations. */
 export async function scan(page: Page, name: string, problems: AxeProblem[]): Promise<void> {
+  // Scan what the user sees once it has settled, not a dialog fading in or out.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 5_000 }).catch(() => undefined);
   const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   for (const v of bad) {

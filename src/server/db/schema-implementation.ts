@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/** Row types of migration 0005: case notes, home visits, the interdisciplinary team, delivered services, plan reports. */
+/** Row types of migrations 0005 and 0007: case notes, home visits, the interdisciplinary team, delivered services, plan reports, reunification preparation. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Version = ColumnType<number, number | undefined, number>;
 type IdArray = ColumnType<string[], string[] | undefined, string[]>;
@@ -109,10 +109,27 @@ export type PlanReportsTable = {
 };
 
 /** The tables of migration 0005. */
+/** A preparation activity before reunification (migration 0007; SPEC §2.11). */
+export type ReunificationPreparationsTable = {
+  id: Generated<string>;
+  case_id: string;
+  child_person_id: string | null;
+  activity_date: string;
+  activity_kind: string;
+  description: Generated<string>;
+  conducted_by: string;
+  notes: Generated<string>;
+  recorded_by: string;
+  hromada_id: string;
+  organisation_id: string;
+  created_at: Date | string;
+};
+
 export type ImplementationTables = {
   case_notes: CaseNotesTable;
   home_visits: HomeVisitsTable;
   case_team_members: CaseTeamMembersTable;
   delivered_services: DeliveredServicesTable;
   plan_reports: PlanReportsTable;
+  reunification_preparations: ReunificationPreparationsTable;
 };

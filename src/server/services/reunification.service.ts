@@ -1,4 +1,5 @@
-import { sql, type Generated, type Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { ReunificationPreparationsTable } from '../db/schema-implementation.ts';
 import { checkPreparationDate, hasPreparation, type PreparationActivityKind } from '#domain/cases/reunification.ts';
 import { DomainError } from '#domain/errors.ts';
 import type { PreparationActivityRequest, PreparationActivityView } from '#contracts/reunification.contract.ts';
@@ -10,25 +11,8 @@ import { isoOf, personRefsById, requireCaseChild, userNamesById } from '../db/re
 import { appendAudit } from './audit.service.ts';
 import { loadCaseFor } from './cases.service.ts';
 
-/** Row type of migration 0007 (kept beside its only user; schema.sql is the reference). */
-type ReunificationPreparationsTable = {
-  id: Generated<string>;
-  case_id: string;
-  child_person_id: string | null;
-  activity_date: string;
-  activity_kind: string;
-  description: Generated<string>;
-  conducted_by: string;
-  notes: Generated<string>;
-  recorded_by: string;
-  hromada_id: string;
-  organisation_id: string;
-  created_at: Date | string;
-};
-type PreparationTables = { reunification_preparations: ReunificationPreparationsTable };
 type Row = Selectable<ReunificationPreparationsTable>;
 
-const withPreparations = (trx: Tx) => trx.withTables<PreparationTables>();
 
 async function present(trx: Tx, rows: Row[]): Promise<PreparationActivityView[]> {
   const names = await userNamesById(trx, rows.map((r) => r.recorded_by));
@@ -57,7 +41,7 @@ export async function listPreparationActivities(deps: Deps, actor: RequestActor,
   const today = todayInKyiv(now);
   return deps.db.transaction().execute(async (trx) => {
     const caseRow = await loadCaseFor(trx, actor, caseId, 'case.view', today);
-    let q = withPreparations(trx).selectFrom('reunification_preparations as p').selectAll('p').where('p.case_id', '=', caseId);
+    let q = trx.selectFrom('reunification_preparations as p').selectAll('p').where('p.case_id', '=', caseId);
     if (pos?.on && pos.at && pos.id) q = q.where(sql<boolean>`(p.activity_date, p.created_at, p.id) < (${pos.on}::date, ${pos.at}::timestamptz, ${pos.id}::uuid)`);
     const rows = await q.orderBy('p.activity_date', 'desc').orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(opts.limit + 1).execute();
     const page = rows.slice(0, opts.limit);
@@ -86,7 +70,7 @@ export async function recordPreparationActivity(deps: Deps, actor: RequestActor,
     }
     checkPreparationDate(input.activityDate, today);
     if (input.childPersonId) await requireCaseChild(trx, caseId, input.childPersonId);
-    const row = await withPreparations(trx)
+    const row = await trx
       .insertInto('reunification_preparations')
       .values({
         case_id: caseId,

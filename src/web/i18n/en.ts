@@ -35,6 +35,16 @@ export const en: Catalogue = {
     },
   },
   common: {
+    calendar: {
+      previousMonth: 'Previous month',
+      nextMonth: 'Next month',
+      previousYear: 'Previous year',
+      nextYear: 'Next year',
+      previousDecade: 'Previous decade',
+      nextDecade: 'Next decade',
+      monthLevel: 'Choose a month',
+      yearLevel: 'Choose a year',
+    },
     save: 'Save',
     cancel: 'Cancel',
     close: 'Close',

@@ -38,6 +38,16 @@ export const uk = {
     },
   },
   common: {
+    calendar: {
+      previousMonth: 'Попередній місяць',
+      nextMonth: 'Наступний місяць',
+      previousYear: 'Попередній рік',
+      nextYear: 'Наступний рік',
+      previousDecade: 'Попереднє десятиліття',
+      nextDecade: 'Наступне десятиліття',
+      monthLevel: 'Вибрати місяць',
+      yearLevel: 'Вибрати рік',
+    },
     save: 'Зберегти',
     cancel: 'Скасувати',
     close: 'Закрити',

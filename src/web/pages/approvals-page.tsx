@@ -6,7 +6,9 @@ import { ApprovalPanel } from '../features/approvals/approval-panel.tsx';
 import { DecidedApprovals, PendingApprovals } from '../features/approvals/approvals-tables.tsx';
 import type { Approval } from '../features/approvals/approvals.api.ts';
 import { approvalsQuery } from '../features/approvals/approvals.queries.ts';
+import { hasRole, useMe } from '../features/auth/auth.queries.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
+import { NotFound } from '../ui/not-found.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { usePageTitle } from '../ui/page-title.ts';
 
@@ -25,10 +27,16 @@ function MoreButton({ query }: { query: { hasNextPage: boolean; isFetchingNextPa
   );
 }
 
-/** «Погодження» — the supervisor's queue of plans and closures (SPEC §2.14, issue item 11). */
+/** «Погодження» — the supervisor's queue of plans and closures (SPEC §2.14, issue item 11); others see «not found». */
 export function ApprovalsPage() {
   const { t } = useTranslation();
-  usePageTitle(t('approvals.title'));
+  const allowed = hasRole(useMe(), 'supervisor');
+  usePageTitle(allowed ? t('approvals.title') : t('common.notFoundTitle'));
+  return allowed ? <ApprovalsQueue /> : <NotFound />;
+}
+
+function ApprovalsQueue() {
+  const { t } = useTranslation();
   const [filter, setFilter] = useState<DecidedFilter>('all');
   const [open, setOpen] = useState<Approval | null>(null);
   const [done, setDone] = useState<Approval | null>(null);

@@ -16,9 +16,9 @@ function memoryStorage(entries: Record<string, string>): Storage {
 }
 
 describe('clearPersonalDrafts', () => {
-  it('removes intake drafts and unsaved assessment edits, keeps the language choice', () => {
-    const storage = memoryStorage({ 'rodyna.intake.draft.u1': '{}', 'rodyna.na.unsaved.a1': '{}', 'rodyna.locale': 'en' });
-    expect(clearPersonalDrafts(storage)).toBe(2);
+  it('removes intake drafts, unsaved assessment and plan edits, keeps the language choice', () => {
+    const storage = memoryStorage({ 'rodyna.intake.draft.u1': '{}', 'rodyna.na.unsaved.a1': '{}', 'rodyna.plan.unsaved.p1': '{}', 'rodyna.locale': 'en' });
+    expect(clearPersonalDrafts(storage)).toBe(3);
     expect(storage.getItem('rodyna.locale')).toBe('en');
     expect(storage.length).toBe(1);
   });

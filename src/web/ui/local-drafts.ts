@@ -1,5 +1,5 @@
 /** Prefix of every browser-stored draft that may hold personal data (intake drafts, unsaved assessment edits). */
-export const personalDraftPrefixes = ['rodyna.intake.draft.', 'rodyna.na.unsaved.'] as const;
+export const personalDraftPrefixes = ['rodyna.intake.draft.', 'rodyna.na.unsaved.', 'rodyna.plan.unsaved.'] as const;
 
 /**
  * Removes drafts with personal data from this browser. Called on an explicit logout so that nothing about

@@ -1,4 +1,5 @@
-import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, mergeThemeOverrides, type CSSVariablesResolver, type MantineColorsTuple, type MantineThemeOverride } from '@mantine/core';
+import type { CalendarAriaLabels } from '@mantine/dates';
 
 // Palettes chosen so that shade 7 (filled buttons and badges) carries white text at ≥ 5.8:1 and
 // shade 9 text on shade 1 (light badges, alerts) at ≥ 7:1 — Mantine's defaults fail WCAG AA on some.
@@ -43,3 +44,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   },
   dark: {},
 });
+
+/** The theme with the calendar's navigation buttons named in the interface language (WCAG: every control labelled). */
+export function localisedTheme(calendarLabels: CalendarAriaLabels): MantineThemeOverride {
+  return mergeThemeOverrides(theme, { components: { DateInput: { defaultProps: { ariaLabels: calendarLabels } } } });
+}

@@ -5,6 +5,7 @@ import { submitNotification } from '../../services/intake.service.ts';
 import { createUser } from '../../services/users.service.ts';
 import { insertOrganisation, insertTerritory } from './builders.ts';
 import { seedWorkflowCases } from './demo-cases.ts';
+import { seedDemoProviders } from './demo-providers.ts';
 
 /** The shared password of every demo user (README). */
 export const demoPassword = 'Rodyna-Demo-2026';
@@ -75,8 +76,14 @@ export async function hasDemoData(deps: Pick<Deps, 'db'>): Promise<boolean> {
   return !!(await deps.db.selectFrom('users').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst());
 }
 
-/** Loads the demo territory, organisations, users and a few cases. Deterministic in content; idempotent. */
-export async function seedDemo(deps: Deps, log: (m: string) => void = () => {}): Promise<{ created: boolean }> {
+/** What to load besides territory, organisations, users, providers and the two first cases. */
+export type DemoOptions = {
+  /** The cases that show the whole workflow (default true); API tests leave them out to stay fast and start from a known world. */
+  workflowCases?: boolean;
+};
+
+/** Loads the demo territory, organisations, users, providers and cases. Deterministic in content; idempotent. */
+export async function seedDemo(deps: Deps, log: (m: string) => void = () => {}, options: DemoOptions = {}): Promise<{ created: boolean }> {
   if (await hasDemoData(deps)) return { created: false };
   const orgs = new Map<string, string>();
   const hromadas = new Map<string, string>();
@@ -115,7 +122,8 @@ export async function seedDemo(deps: Deps, log: (m: string) => void = () => {}):
     const { id } = await createUser(deps, { username: u.username, password: demoPassword, surname: u.surname, givenName: u.givenName, patronymic: u.patronymic, grants: [{ role: u.role, organisationId: orgId }], supervisorId: u.supervisor ? (ids.get(u.supervisor) ?? null) : null, isDemo: true }, null);
     ids.set(u.username, id);
   }
-  await seedDemoCases(deps, ids, hromadas, orgs);
+  await seedDemoCases(deps, ids, hromadas, orgs, options.workflowCases ?? true);
+  await seedDemoProviders(deps);
   log(`demo data loaded: ${demoUsers.length} users, ${orgs.size} organisations, ${hromadas.size} hromadas`);
   return { created: true };
 }
@@ -131,7 +139,7 @@ function required(map: Map<string, string>, key: string): string {
   return value;
 }
 
-async function seedDemoCases(deps: Deps, ids: Map<string, string>, hromadas: Map<string, string>, orgs: Map<string, string>): Promise<void> {
+async function seedDemoCases(deps: Deps, ids: Map<string, string>, hromadas: Map<string, string>, orgs: Map<string, string>, workflowCases: boolean): Promise<void> {
   const cm = await actorFor(deps, required(ids, 'cm.bucha'), 'cm.bucha');
   const bucha = required(hromadas, 'bucha');
   const receivedAt = deps.now().toISOString();
@@ -177,6 +185,7 @@ async function seedDemoCases(deps: Deps, ids: Map<string, string>, hromadas: Map
     openCase: true,
     caseType: 'prevention',
   });
+  if (!workflowCases) return;
   // The whole workflow, built with the same services the API uses and dated relative to today (SPEC §2).
   await seedWorkflowCases(deps, {
     actors: { cmBucha: cm, svBucha: await actorFor(deps, required(ids, 'sv.bucha'), 'sv.bucha'), cmStryi: await actorFor(deps, required(ids, 'cm.stryi'), 'cm.stryi') },

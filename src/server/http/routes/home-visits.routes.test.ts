@@ -155,6 +155,6 @@ describe('home visits and the monitoring schedule (SPEC §2.10, §2.12)', () => 
     expect((await post({ ...doneVisit, doneDate: '2026-11-21' })).body.details.problems).toEqual(['doneDate']);
     expect((await post({ ...doneVisit, place: 'other' })).body.details.problems).toEqual(['address']);
     expect((await post({ ...doneVisit, place: 'garden' })).status).toBe(400);
-    expect((await tdb.deps.db.selectFrom('home_visits').select('id').execute())).toEqual([]);
+    expect(await tdb.deps.db.selectFrom('home_visits').select('id').where('case_id', '=', caseId).execute()).toEqual([]);
   });
 });

@@ -41,7 +41,9 @@ function PackageTable({ pkg, services, onEdit }: { pkg: ServicePackage; services
                   </Table.Th>
                   <Table.Td>{s.nameEn}</Table.Td>
                   <Table.Td>
-                    <code className="wrap-anywhere">{s.code}</code>
+                    <code className="wrap-anywhere" style={{ fontSize: '0.75rem' }}>
+                      {s.code}
+                    </code>
                   </Table.Td>
                   <Table.Td>{t(`catalogue.ministry.${s.ministry}`)}</Table.Td>
                   <Table.Td>{s.unitOfMeasure || t('common.none')}</Table.Td>

@@ -124,7 +124,7 @@ export function toContent(p: EditPlan): PlanContent {
 
 type Backup = { version: number; savedAt: string; plan: EditPlan };
 // Under the prefix the logout clears (ui/local-drafts.ts), so nothing about a family stays on a shared computer.
-const backupKey = (id: string) => `rodyna.na.unsaved.plan-${id}`;
+const backupKey = (id: string) => `rodyna.plan.unsaved.${id}`;
 function readBackup(id: string): Backup | null {
   try {
     const raw = window.localStorage.getItem(backupKey(id));

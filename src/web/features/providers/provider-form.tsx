@@ -135,7 +135,7 @@ export function ProviderForm({ provider, onClose, onSaved }: Props) {
             <TextInput label={t('providers.form.email')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={err('email')} type="email" maxLength={200} miw={200} />
           </Group>
           <TextInput label={t('providers.form.contactPerson')} value={contactPerson} onChange={(e) => setContactPerson(e.currentTarget.value)} maxLength={200} />
-          <Fieldset legend={t('providers.form.services')} variant="unstyled">
+          <Fieldset legend={t('providers.form.services')} variant="unstyled" styles={{ legend: { fontWeight: 700, fontSize: 'var(--mantine-font-size-sm)' } }}>
             <Stack gap="xs">
               <Text size="xs" c="dimmed">
                 {t('providers.form.servicesHint')}
