@@ -147,17 +147,138 @@ CREATE TABLE care_episodes (
   version integer NOT NULL DEFAULT 1,
   created_at timestamp with time zone NOT NULL DEFAULT now(),
   updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  institution_id uuid,
   CONSTRAINT care_episodes_care_type_check CHECK ((care_type = ANY (ARRAY['own_family'::text, 'kinship'::text, 'guardianship'::text, 'foster_family'::text, 'family_type_home'::text, 'patronage'::text, 'institution'::text, 'supported_independent_living'::text, 'adoption'::text]))),
   CONSTRAINT care_episodes_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
   CONSTRAINT care_episodes_dates CHECK (((end_date IS NULL) OR (end_date >= start_date))),
   CONSTRAINT care_episodes_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
   CONSTRAINT care_episodes_institution_details CHECK (((care_type = 'institution'::text) = ((institution_type IS NOT NULL) AND (institution_subordination IS NOT NULL)))),
+  CONSTRAINT care_episodes_institution_id_fkey FOREIGN KEY (institution_id) REFERENCES institutions(id),
   CONSTRAINT care_episodes_institution_subordination_check CHECK ((institution_subordination = ANY (ARRAY['social_policy'::text, 'health'::text, 'education'::text, 'private'::text]))),
   CONSTRAINT care_episodes_institution_type_check CHECK ((institution_type = ANY (ARRAY['baby_home'::text, 'children_home'::text, 'boarding_school'::text, 'special_boarding_school'::text, 'rehabilitation_centre'::text, 'social_care_home'::text, 'shelter'::text, 'other'::text]))),
   CONSTRAINT care_episodes_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
   CONSTRAINT care_episodes_person_id_fkey FOREIGN KEY (person_id) REFERENCES persons(id),
   CONSTRAINT care_episodes_pkey PRIMARY KEY (id),
   CONSTRAINT care_episodes_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES users(id)
+);
+
+CREATE TABLE caregiver_members (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  caregiver_id uuid NOT NULL,
+  role text NOT NULL,
+  surname text NOT NULL,
+  given_name text NOT NULL,
+  patronymic text NOT NULL DEFAULT ''::text,
+  birth_date date NOT NULL,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT caregiver_members_caregiver_id_fkey FOREIGN KEY (caregiver_id) REFERENCES caregivers(id),
+  CONSTRAINT caregiver_members_given_name_check CHECK ((given_name <> ''::text)),
+  CONSTRAINT caregiver_members_pkey PRIMARY KEY (id),
+  CONSTRAINT caregiver_members_role_check CHECK ((role = ANY (ARRAY['applicant'::text, 'co_applicant'::text, 'assistant'::text, 'own_child'::text, 'other_member'::text]))),
+  CONSTRAINT caregiver_members_surname_check CHECK ((surname <> ''::text))
+);
+
+CREATE TABLE caregiver_placements (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  caregiver_id uuid NOT NULL,
+  case_id uuid NOT NULL,
+  child_person_id uuid NOT NULL,
+  care_episode_id uuid NOT NULL,
+  start_date date NOT NULL,
+  decision_reference text NOT NULL,
+  deciding_authority text NOT NULL,
+  decided_by_level text NOT NULL,
+  score integer NOT NULL,
+  reasons jsonb NOT NULL DEFAULT '[]'::jsonb,
+  recorded_by uuid NOT NULL,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT caregiver_placements_care_episode_id_fkey FOREIGN KEY (care_episode_id) REFERENCES care_episodes(id),
+  CONSTRAINT caregiver_placements_care_episode_id_key UNIQUE (care_episode_id),
+  CONSTRAINT caregiver_placements_caregiver_id_fkey FOREIGN KEY (caregiver_id) REFERENCES caregivers(id),
+  CONSTRAINT caregiver_placements_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT caregiver_placements_child_person_id_fkey FOREIGN KEY (child_person_id) REFERENCES persons(id),
+  CONSTRAINT caregiver_placements_decided_by_level_check CHECK ((decided_by_level = ANY (ARRAY['hromada'::text, 'rayon'::text]))),
+  CONSTRAINT caregiver_placements_deciding_authority_check CHECK ((deciding_authority <> ''::text)),
+  CONSTRAINT caregiver_placements_decision_reference_check CHECK ((decision_reference <> ''::text)),
+  CONSTRAINT caregiver_placements_pkey PRIMARY KEY (id),
+  CONSTRAINT caregiver_placements_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES users(id)
+);
+
+CREATE TABLE caregiver_stage_moves (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  caregiver_id uuid NOT NULL,
+  from_stage text,
+  to_stage text NOT NULL,
+  moved_on date NOT NULL,
+  decision_reference text NOT NULL DEFAULT ''::text,
+  deciding_authority text NOT NULL DEFAULT ''::text,
+  agreement_reference text NOT NULL DEFAULT ''::text,
+  deregistration_reason text,
+  notes text NOT NULL DEFAULT ''::text,
+  recorded_by uuid NOT NULL,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT caregiver_stage_moves_caregiver_id_fkey FOREIGN KEY (caregiver_id) REFERENCES caregivers(id),
+  CONSTRAINT caregiver_stage_moves_pkey PRIMARY KEY (id),
+  CONSTRAINT caregiver_stage_moves_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES users(id)
+);
+
+CREATE TABLE caregiver_support_events (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  caregiver_id uuid NOT NULL,
+  kind text NOT NULL,
+  event_date date NOT NULL,
+  hours numeric(5,1),
+  notes text NOT NULL DEFAULT ''::text,
+  recorded_by uuid NOT NULL,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT caregiver_support_events_caregiver_id_fkey FOREIGN KEY (caregiver_id) REFERENCES caregivers(id),
+  CONSTRAINT caregiver_support_events_hours_check CHECK (((hours IS NULL) OR (hours > (0)::numeric))),
+  CONSTRAINT caregiver_support_events_kind_check CHECK ((kind = ANY (ARRAY['check_in'::text, 'training'::text]))),
+  CONSTRAINT caregiver_support_events_pkey PRIMARY KEY (id),
+  CONSTRAINT caregiver_support_events_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES users(id),
+  CONSTRAINT caregiver_support_training_hours CHECK (((kind = 'training'::text) = (hours IS NOT NULL)))
+);
+
+CREATE TABLE caregivers (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  caregiver_type text NOT NULL,
+  name text NOT NULL,
+  address text NOT NULL DEFAULT ''::text,
+  phone text NOT NULL DEFAULT ''::text,
+  hromada_id uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  stage text NOT NULL DEFAULT 'intent'::text,
+  stage_date date NOT NULL,
+  approved_on date,
+  decision_reference text NOT NULL DEFAULT ''::text,
+  deciding_authority text NOT NULL DEFAULT ''::text,
+  agreement_reference text NOT NULL DEFAULT ''::text,
+  deregistration_reason text,
+  capacity integer NOT NULL DEFAULT 0,
+  age_from integer NOT NULL DEFAULT 0,
+  age_to integer NOT NULL DEFAULT 17,
+  siblings_accepted boolean NOT NULL DEFAULT true,
+  disability_specialisation boolean NOT NULL DEFAULT false,
+  assigned_worker_id uuid,
+  notes text NOT NULL DEFAULT ''::text,
+  created_by uuid NOT NULL,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT caregivers_age_from_check CHECK (((age_from >= 0) AND (age_from <= 17))),
+  CONSTRAINT caregivers_age_order CHECK ((age_from <= age_to)),
+  CONSTRAINT caregivers_age_to_check CHECK (((age_to >= 0) AND (age_to <= 17))),
+  CONSTRAINT caregivers_assigned_worker_id_fkey FOREIGN KEY (assigned_worker_id) REFERENCES users(id),
+  CONSTRAINT caregivers_capacity_check CHECK (((capacity >= 0) AND (capacity <= 10))),
+  CONSTRAINT caregivers_caregiver_type_check CHECK ((caregiver_type = ANY (ARRAY['foster_family'::text, 'family_type_home'::text, 'patronage'::text, 'guardianship'::text, 'kinship'::text, 'adoption'::text]))),
+  CONSTRAINT caregivers_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id),
+  CONSTRAINT caregivers_deregistered_reason CHECK (((stage = 'deregistered'::text) = (deregistration_reason IS NOT NULL))),
+  CONSTRAINT caregivers_deregistration_reason_check CHECK ((deregistration_reason = ANY (ARRAY['own_request'::text, 'health'::text, 'unsuitable'::text, 'moved_away'::text, 'agreement_ended'::text, 'child_adopted'::text, 'other'::text]))),
+  CONSTRAINT caregivers_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT caregivers_name_check CHECK ((name <> ''::text)),
+  CONSTRAINT caregivers_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT caregivers_pkey PRIMARY KEY (id),
+  CONSTRAINT caregivers_stage_check CHECK ((stage = ANY (ARRAY['intent'::text, 'screening'::text, 'training'::text, 'home_assessment'::text, 'approved'::text, 'available'::text, 'deregistered'::text])))
 );
 
 CREATE TABLE case_deadlines (
@@ -660,6 +781,134 @@ CREATE TABLE home_visits (
   CONSTRAINT home_visits_pkey PRIMARY KEY (id),
   CONSTRAINT home_visits_place_check CHECK ((place = ANY (ARRAY['home'::text, 'school'::text, 'office'::text, 'other'::text]))),
   CONSTRAINT home_visits_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES users(id)
+);
+
+CREATE TABLE institution_admissions (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  institution_id uuid NOT NULL,
+  admitted_on date NOT NULL,
+  age_group text NOT NULL,
+  reason text NOT NULL,
+  gatekeeping_consulted boolean NOT NULL,
+  first_time boolean NOT NULL DEFAULT true,
+  children integer NOT NULL DEFAULT 1,
+  recorded_by uuid NOT NULL,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT institution_admissions_age_group_check CHECK ((age_group = ANY (ARRAY['under_1'::text, '1_2'::text, '3_5'::text, '6_10'::text, '11_14'::text, '15_17'::text]))),
+  CONSTRAINT institution_admissions_children_check CHECK ((children >= 1)),
+  CONSTRAINT institution_admissions_institution_id_fkey FOREIGN KEY (institution_id) REFERENCES institutions(id) ON DELETE CASCADE,
+  CONSTRAINT institution_admissions_pkey PRIMARY KEY (id),
+  CONSTRAINT institution_admissions_reason_check CHECK ((reason = ANY (ARRAY['parents_statement'::text, 'family_crisis'::text, 'abuse_or_neglect'::text, 'disability_or_health'::text, 'orphanhood'::text, 'education'::text, 'other'::text]))),
+  CONSTRAINT institution_admissions_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES users(id)
+);
+
+CREATE TABLE institution_child_counts (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  institution_id uuid NOT NULL,
+  as_of date NOT NULL,
+  total integer NOT NULL,
+  age_under_1 integer NOT NULL DEFAULT 0,
+  age_1_2 integer NOT NULL DEFAULT 0,
+  age_3_5 integer NOT NULL DEFAULT 0,
+  age_6_10 integer NOT NULL DEFAULT 0,
+  age_11_14 integer NOT NULL DEFAULT 0,
+  age_15_17 integer NOT NULL DEFAULT 0,
+  orphans integer NOT NULL DEFAULT 0,
+  deprived_of_care integer NOT NULL DEFAULT 0,
+  parents_statement integer NOT NULL DEFAULT 0,
+  other_status integer NOT NULL DEFAULT 0,
+  with_disability integer NOT NULL DEFAULT 0,
+  recorded_by uuid NOT NULL,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT institution_child_counts_age_11_14_check CHECK ((age_11_14 >= 0)),
+  CONSTRAINT institution_child_counts_age_15_17_check CHECK ((age_15_17 >= 0)),
+  CONSTRAINT institution_child_counts_age_1_2_check CHECK ((age_1_2 >= 0)),
+  CONSTRAINT institution_child_counts_age_3_5_check CHECK ((age_3_5 >= 0)),
+  CONSTRAINT institution_child_counts_age_6_10_check CHECK ((age_6_10 >= 0)),
+  CONSTRAINT institution_child_counts_age_under_1_check CHECK ((age_under_1 >= 0)),
+  CONSTRAINT institution_child_counts_check CHECK (((with_disability >= 0) AND (with_disability <= total))),
+  CONSTRAINT institution_child_counts_deprived_of_care_check CHECK ((deprived_of_care >= 0)),
+  CONSTRAINT institution_child_counts_institution_id_fkey FOREIGN KEY (institution_id) REFERENCES institutions(id) ON DELETE CASCADE,
+  CONSTRAINT institution_child_counts_one_per_date UNIQUE (institution_id, as_of),
+  CONSTRAINT institution_child_counts_orphans_check CHECK ((orphans >= 0)),
+  CONSTRAINT institution_child_counts_other_status_check CHECK ((other_status >= 0)),
+  CONSTRAINT institution_child_counts_parents_statement_check CHECK ((parents_statement >= 0)),
+  CONSTRAINT institution_child_counts_pkey PRIMARY KEY (id),
+  CONSTRAINT institution_child_counts_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES users(id),
+  CONSTRAINT institution_child_counts_total_check CHECK ((total >= 0))
+);
+
+CREATE TABLE institution_plan_milestones (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  plan_id uuid NOT NULL,
+  title text NOT NULL,
+  due_date date NOT NULL,
+  responsible text NOT NULL DEFAULT ''::text,
+  status text NOT NULL DEFAULT 'planned'::text,
+  done_date date,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT institution_plan_milestones_done CHECK (((status = 'done'::text) = (done_date IS NOT NULL))),
+  CONSTRAINT institution_plan_milestones_pkey PRIMARY KEY (id),
+  CONSTRAINT institution_plan_milestones_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES institution_transformation_plans(id) ON DELETE CASCADE,
+  CONSTRAINT institution_plan_milestones_status_check CHECK ((status = ANY (ARRAY['planned'::text, 'in_progress'::text, 'done'::text, 'delayed'::text])))
+);
+
+CREATE TABLE institution_transformation_plans (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  institution_id uuid NOT NULL,
+  target_profile text NOT NULL,
+  status text NOT NULL DEFAULT 'draft'::text,
+  approved_on date,
+  approved_by text NOT NULL DEFAULT ''::text,
+  resources_redirected text NOT NULL DEFAULT ''::text,
+  notes text NOT NULL DEFAULT ''::text,
+  created_by uuid NOT NULL,
+  updated_by uuid,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT institution_transformation_plans_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id),
+  CONSTRAINT institution_transformation_plans_institution_id_fkey FOREIGN KEY (institution_id) REFERENCES institutions(id) ON DELETE CASCADE,
+  CONSTRAINT institution_transformation_plans_institution_id_key UNIQUE (institution_id),
+  CONSTRAINT institution_transformation_plans_pkey PRIMARY KEY (id),
+  CONSTRAINT institution_transformation_plans_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'approved'::text, 'in_progress'::text, 'completed'::text, 'suspended'::text]))),
+  CONSTRAINT institution_transformation_plans_target_profile_check CHECK ((target_profile = ANY (ARRAY['family_support_services'::text, 'family_type_care'::text, 'inclusive_education'::text, 'rehabilitation_services'::text, 'closure'::text, 'other'::text]))),
+  CONSTRAINT institution_transformation_plans_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES users(id)
+);
+
+CREATE TABLE institutions (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  name_uk text NOT NULL,
+  name_en text NOT NULL DEFAULT ''::text,
+  type text NOT NULL,
+  subordination text NOT NULL,
+  ownership text NOT NULL,
+  governance_level text NOT NULL,
+  capacity integer NOT NULL,
+  status text NOT NULL DEFAULT 'operating'::text,
+  oblast_id uuid NOT NULL,
+  hromada_id uuid,
+  address text NOT NULL DEFAULT ''::text,
+  edrpou text NOT NULL DEFAULT ''::text,
+  notes text NOT NULL DEFAULT ''::text,
+  created_by uuid,
+  updated_by uuid,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT institutions_capacity_check CHECK ((capacity >= 0)),
+  CONSTRAINT institutions_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id),
+  CONSTRAINT institutions_governance_level_check CHECK ((governance_level = ANY (ARRAY['national'::text, 'oblast'::text, 'hromada'::text]))),
+  CONSTRAINT institutions_hromada_id_fkey FOREIGN KEY (hromada_id) REFERENCES territories(id),
+  CONSTRAINT institutions_oblast_id_fkey FOREIGN KEY (oblast_id) REFERENCES territories(id),
+  CONSTRAINT institutions_ownership_check CHECK ((ownership = ANY (ARRAY['state'::text, 'communal'::text, 'private'::text]))),
+  CONSTRAINT institutions_pkey PRIMARY KEY (id),
+  CONSTRAINT institutions_status_check CHECK ((status = ANY (ARRAY['operating'::text, 'transforming'::text, 'transformed'::text, 'closed'::text]))),
+  CONSTRAINT institutions_subordination_check CHECK ((subordination = ANY (ARRAY['social_policy'::text, 'health'::text, 'education'::text, 'private'::text]))),
+  CONSTRAINT institutions_type_check CHECK ((type = ANY (ARRAY['baby_home'::text, 'children_home'::text, 'boarding_school'::text, 'special_boarding_school'::text, 'rehabilitation_centre'::text, 'social_care_home'::text, 'shelter'::text, 'other'::text]))),
+  CONSTRAINT institutions_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES users(id)
 );
 
 CREATE TABLE needs_assessments (
@@ -1290,8 +1539,14 @@ CREATE INDEX benchmark_records_review_idx ON public.benchmark_records USING btre
 CREATE INDEX benchmark_scores_hromada_domain_idx ON public.benchmark_scores USING btree (hromada_id, domain, score);
 CREATE INDEX care_episodes_case_idx ON public.care_episodes USING btree (case_id) WHERE (case_id IS NOT NULL);
 CREATE INDEX care_episodes_current_idx ON public.care_episodes USING btree (hromada_id, care_type) WHERE (end_date IS NULL);
+CREATE INDEX care_episodes_institution_idx ON public.care_episodes USING btree (institution_id) WHERE (institution_id IS NOT NULL);
 CREATE UNIQUE INDEX care_episodes_one_open_idx ON public.care_episodes USING btree (person_id) WHERE (end_date IS NULL);
 CREATE INDEX care_episodes_person_idx ON public.care_episodes USING btree (person_id, start_date);
+CREATE INDEX caregiver_members_caregiver_idx ON public.caregiver_members USING btree (caregiver_id);
+CREATE INDEX caregiver_placements_caregiver_idx ON public.caregiver_placements USING btree (caregiver_id);
+CREATE INDEX caregiver_stage_moves_caregiver_idx ON public.caregiver_stage_moves USING btree (caregiver_id, moved_on, created_at);
+CREATE INDEX caregiver_support_events_caregiver_idx ON public.caregiver_support_events USING btree (caregiver_id, kind, event_date DESC);
+CREATE INDEX caregivers_hromada_idx ON public.caregivers USING btree (hromada_id, stage, caregiver_type);
 CREATE INDEX case_deadlines_case_idx ON public.case_deadlines USING btree (case_id, due_date);
 CREATE INDEX case_deadlines_open_idx ON public.case_deadlines USING btree (due_date) WHERE (met_on IS NULL);
 CREATE INDEX case_events_case_idx ON public.case_events USING btree (case_id, at, seq);
@@ -1325,6 +1580,10 @@ CREATE INDEX follow_up_visits_planned_idx ON public.follow_up_visits USING btree
 CREATE INDEX goal_achievements_case_goal_idx ON public.goal_achievements USING btree (case_id, goal_key);
 CREATE INDEX home_visits_case_idx ON public.home_visits USING btree (case_id, COALESCE(done_date, planned_date) DESC, created_at DESC, id DESC);
 CREATE INDEX home_visits_done_idx ON public.home_visits USING btree (case_id, done_date DESC) WHERE (done_date IS NOT NULL);
+CREATE INDEX institution_admissions_institution_idx ON public.institution_admissions USING btree (institution_id, admitted_on);
+CREATE INDEX institution_plan_milestones_plan_idx ON public.institution_plan_milestones USING btree (plan_id, due_date);
+CREATE INDEX institutions_hromada_idx ON public.institutions USING btree (hromada_id) WHERE (hromada_id IS NOT NULL);
+CREATE INDEX institutions_oblast_idx ON public.institutions USING btree (oblast_id, type);
 CREATE INDEX needs_assessments_case_idx ON public.needs_assessments USING btree (case_id, created_at);
 CREATE UNIQUE INDEX needs_assessments_one_draft_idx ON public.needs_assessments USING btree (case_id) WHERE (status = 'draft'::text);
 CREATE INDEX notification_members_person_idx ON public.notification_members USING btree (person_id);

@@ -8,6 +8,11 @@ const referralFields = {
   childPersonId: uuid.optional(),
   /** The plan measure the referral carries out; its service is the default. */
   measureId: uuid.nullable().default(null),
+  /**
+   * Or the measure by its stable key in the case's agreed plan version (as delivered services name it); used when
+   * `measureId` is null.
+   */
+  measureKey: uuid.nullable().default(null),
   /** The provider organisation (id from the providers register). */
   providerId: uuid,
   serviceCode: z.string().regex(serviceCodePattern).max(100).optional(),
@@ -76,7 +81,8 @@ export const referralView = z.object({
   /** The provider's latest feedback to the referring worker. */
   feedback: z.string(),
   case: z.object({ id: z.string(), number: z.string() }).nullable(),
-  measure: z.object({ id: z.string(), action: z.string() }).nullable(),
+  /** The plan measure carried out: its row in the plan version, its key kept across versions (delivered services name it by key). */
+  measure: z.object({ id: z.string(), key: z.string(), action: z.string() }).nullable(),
   history: z.array(z.object({ from: z.string(), to: z.enum(referralStatuses), at: z.string(), by: z.object({ id: z.string(), name: z.string() }), reasonCode: z.string().nullable(), note: z.string() })),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -189,6 +189,26 @@ const serviceCatalogueRoute = createRoute({
   path: '/admin/service-catalogue',
   component: lazyRouteComponent(() => import('./pages/service-catalogue-page.tsx'), 'ServiceCataloguePage'),
 });
+// Institutions and their transformation (SPEC §6).
+const institutionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/institutions',
+  component: lazyRouteComponent(() => import('./pages/institutions-page.tsx'), 'InstitutionsPage'),
+});
+// Alternative family caregivers and matching (SPEC §5).
+const caregiversRoute = createRoute({ getParentRoute: () => appRoute, path: '/caregivers', component: lazyRouteComponent(() => import('./pages/caregivers-page.tsx'), 'CaregiversPage') });
+const caregiverRoute = createRoute({ getParentRoute: () => appRoute, path: '/caregivers/$caregiverId', component: lazyRouteComponent(() => import('./pages/caregiver-page.tsx'), 'CaregiverPage') });
+const matchingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/$caseId/matching',
+  validateSearch: (search: Record<string, unknown>): { childId?: string } => (typeof search.childId === 'string' ? { childId: search.childId } : {}),
+  component: lazyRouteComponent(() => import('./pages/matching-page.tsx'), 'MatchingPage'),
+});
+const institutionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/institutions/$institutionId',
+  component: lazyRouteComponent(() => import('./pages/institution-page.tsx'), 'InstitutionPage'),
+});
 const unmetNeedRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/unmet-need',
@@ -219,6 +239,11 @@ const routeTree = rootRoute.addChildren([
     providerRoute,
     serviceCatalogueRoute,
     unmetNeedRoute,
+    institutionsRoute,
+    institutionRoute,
+    caregiversRoute,
+    caregiverRoute,
+    matchingRoute,
   ]),
 ]);
 

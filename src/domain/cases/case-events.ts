@@ -52,6 +52,7 @@ export const caseEventKinds = [
   'referral_completed',
   'referral_dropped',
   'preparation_activity_recorded',
+  'caregiver_placement_decided',
 ] as const;
 /** One kind of timeline event. */
 export type CaseEventKind = (typeof caseEventKinds)[number];

@@ -1,9 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ImplementationTables } from './schema-implementation.ts';
+import type { InstitutionsTables } from './schema-institutions.ts';
 import type { PlansTables } from './schema-plans.ts';
 import type { ReviewsClosureTables } from './schema-reviews-closure.ts';
 import type { SafetyTracingTables } from './schema-safety-tracing.ts';
 import type { ServicesTables } from './schema-services.ts';
+import type { CaregiversTables } from './schema-caregivers.ts';
 
 /** Row types of the migrated schema (written from migrations/*.sql; schema.sql is the reference). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -215,7 +217,7 @@ export type AuditHeadTable = { singleton: boolean; last_id: number; last_hash: s
 export type SchemaMigrationsTable = { version: number; name: string; applied_at: Timestamp };
 
 /** The whole database. */
-export type Database = SafetyTracingTables & PlansTables & ReviewsClosureTables & ImplementationTables & ServicesTables & {
+export type Database = SafetyTracingTables & PlansTables & ReviewsClosureTables & ImplementationTables & ServicesTables & InstitutionsTables & CaregiversTables & {
   app_settings: AppSettingsTable;
   territories: TerritoriesTable;
   organisations: OrganisationsTable;

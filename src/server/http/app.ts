@@ -33,9 +33,11 @@ import { registerNotificationInboxRoutes } from './routes/notification-inbox.rou
 import { registerPersonRoutes } from './routes/persons.routes.ts';
 import { registerPlanReportRoutes } from './routes/plan-reports.routes.ts';
 import { registerProviderRoutes } from './routes/providers.routes.ts';
+import { registerInstitutionRoutes } from './routes/institutions.routes.ts';
 import { registerReferralRoutes } from './routes/referrals.routes.ts';
 import { registerReviewRoutes } from './routes/reviews.routes.ts';
 import { registerReunificationRoutes } from './routes/reunification.routes.ts';
+import { registerCaregiverRoutes } from './routes/caregivers.routes.ts';
 import { registerServiceAgreementRoutes } from './routes/service-agreements.routes.ts';
 import { registerServiceCatalogueRoutes } from './routes/service-catalogue.routes.ts';
 import { registerServiceDecisionRoutes } from './routes/service-decisions.routes.ts';
@@ -195,8 +197,10 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; serveWeb?: 
   registerDeliveredServiceRoutes(typed, deps);
   registerPlanReportRoutes(typed, deps);
   registerProviderRoutes(typed, deps);
+  registerInstitutionRoutes(typed, deps);
   registerReferralRoutes(typed, deps);
   registerReunificationRoutes(typed, deps);
+  registerCaregiverRoutes(typed, deps);
 
   if (serveWeb) {
     // Hashed assets are immutable; index.html is revalidated so a new build is picked up at once.

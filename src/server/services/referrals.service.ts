@@ -30,7 +30,7 @@ async function present(trx: Tx, rows: ReferralRow[], accessOf: (r: ReferralRow) 
   const children = await trx.selectFrom('persons').select(['id', 'surname', 'given_name', 'patronymic', 'birth_date']).where('id', 'in', [...new Set(rows.map((r) => r.child_person_id))]).execute();
   const cases = await trx.selectFrom('cases').select(['id', 'number']).where('id', 'in', [...new Set(rows.map((r) => r.case_id))]).execute();
   const measureIds = rows.map((r) => r.measure_id).filter((m): m is string => m !== null);
-  const measures = measureIds.length ? await trx.selectFrom('plan_measures').select(['id', 'action']).where('id', 'in', measureIds).execute() : [];
+  const measures = measureIds.length ? await trx.selectFrom('plan_measures').select(['id', 'key', 'action']).where('id', 'in', measureIds).execute() : [];
   const history = await trx.selectFrom('referral_transitions').selectAll().where('referral_id', 'in', ids).orderBy('seq').execute();
   const names = await userNamesById(trx, [...rows.map((r) => r.created_by), ...history.map((h) => h.actor_id)]);
   const named = (list: Array<{ id: string; name_uk: string; name_en: string }>, id: string) => {
@@ -70,7 +70,7 @@ async function present(trx: Tx, rows: ReferralRow[], accessOf: (r: ReferralRow) 
       declineReason: r.decline_reason as DeclineReason | null,
       feedback: r.feedback,
       case: access.seesCase && caseRow ? { id: caseRow.id, number: caseRow.number } : null,
-      measure: access.seesCase && measure ? { id: measure.id, action: measure.action } : null,
+      measure: access.seesCase && measure ? { id: measure.id, key: measure.key, action: measure.action } : null,
       history: history
         .filter((h) => h.referral_id === r.id)
         .map((h) => ({ from: h.from_status, to: h.to_status as ReferralStatus, at: isoOf(h.at), by: { id: h.actor_id, name: names.get(h.actor_id) ?? '' }, reasonCode: h.reason_code, note: h.note })),
@@ -107,20 +107,19 @@ async function resolveInput(trx: Tx, caseId: string, input: ReferralCreateReques
     await requireCaseChild(trx, caseId, childPersonId);
   }
   let serviceCode = input.serviceCode;
-  if (input.measureId !== null) {
-    const measure = await trx
-      .selectFrom('plan_measures as m')
-      .innerJoin('case_plans as p', 'p.id', 'm.plan_id')
-      .select(['m.id', 'm.service_code'])
-      .where('m.id', '=', input.measureId)
-      .where('p.case_id', '=', caseId)
-      .executeTakeFirst();
-    if (!measure) throw new DomainError('measure_not_found', 'The measure is not in a plan of this case', { path: 'measureId' });
+  let measureId: string | null = null;
+  if (input.measureId !== null || input.measureKey !== null) {
+    let q = trx.selectFrom('plan_measures as m').innerJoin('case_plans as p', 'p.id', 'm.plan_id').select(['m.id', 'm.service_code']).where('p.case_id', '=', caseId);
+    // By id: a measure of any version of this case's plan; by key: the measure of the version in force.
+    q = input.measureId !== null ? q.where('m.id', '=', input.measureId) : q.where('m.key', '=', input.measureKey as string).where('p.status', '=', 'agreed');
+    const measure = await q.executeTakeFirst();
+    if (!measure) throw new DomainError('measure_not_found', 'The measure is not in a plan of this case', { path: input.measureId !== null ? 'measureId' : 'measureKey' });
+    measureId = measure.id;
     serviceCode ??= measure.service_code ?? undefined;
   }
   if (serviceCode === undefined) throw new DomainError('service_required', 'Choose the service', { path: 'serviceCode' });
   await requireProviderOffering(trx, input.providerId, serviceCode);
-  return { childPersonId, measureId: input.measureId, serviceCode };
+  return { childPersonId, measureId, serviceCode };
 }
 
 function fieldValues(input: ReferralCreateRequest, resolved: ResolvedInput) {

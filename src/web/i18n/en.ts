@@ -4,6 +4,8 @@ import { monitoringMessages } from './parts/monitoring.ts';
 import { planningMessages } from './parts/planning.ts';
 import { supervisionMessages } from './parts/supervision.ts';
 import { servicesMessages } from './parts/services.ts';
+import { institutionsMessages } from './parts/institutions.ts';
+import { caregiversMessages } from './parts/caregivers.ts';
 import type { Catalogue } from './uk.ts';
 
 /** English catalogue — complete, same keys as `uk.ts`. Ukrainian legal names are kept where they are the source. */
@@ -14,6 +16,8 @@ export const en: Catalogue = {
   ...monitoringMessages.en,
   ...supervisionMessages.en,
   ...servicesMessages.en,
+  ...institutionsMessages.en,
+  ...caregiversMessages.en,
   app: {
     name: 'Rodyna',
     tagline: 'Information system of the Better Care reform',
@@ -75,6 +79,19 @@ export const en: Catalogue = {
     pageError: 'The page could not be loaded',
   },
   errors: {
+    power_not_held: 'Foster families and family-type children’s homes are created (approved), and children placed there, by an urban hromada or a rayon state administration. A rural or settlement hromada decides on guardianship and custody, and asks the rayon state administration about foster families and family-type homes.',
+    caregiver_stage_move_invalid: 'This stage cannot follow the current one. Stages go in order: statement of intent → screening → training → home assessment → decision and agreement → available.',
+    caregiver_stage_date_before_previous: 'The date of the stage cannot be before the date of the previous stage.',
+    caregiver_approval_incomplete: 'For the decision, give the decision number, the authority that took it and the agreement with the Child Affairs Service.',
+    caregiver_deregistration_reason_required: 'Give the reason for deregistration.',
+    caregiver_has_placed_children: 'A child is placed with this caregiver now. First end the placement in the child’s care history.',
+    caregiver_capacity_invalid: 'The number of places exceeds what this form allows (foster family up to 4 children, family-type home up to 10).',
+    caregiver_age_range_invalid: 'The age “from” must not exceed the age “to”, within 0–17 years.',
+    caregiver_applicant_required: 'Name the applicant among the household members.',
+    caregiver_capacity_below_placed: 'There cannot be fewer places than children already placed.',
+    caregiver_capacity_required: 'Record the number of places before marking the caregiver available.',
+    caregiver_training_hours_required: 'Give the number of hours of the training.',
+    caregiver_not_available: 'This caregiver cannot take a child now (no free place or not available). Choose another.',
     provider_already_registered: 'This provider is already in the register — open its entry and edit it.',
     provider_not_active: 'The provider is suspended or closed and takes no referrals. Choose another provider.',
     provider_service_not_offered: 'This provider does not offer the chosen service. Choose another service or provider.',
@@ -85,6 +102,15 @@ export const en: Catalogue = {
     measure_not_found: 'This measure is not in a plan of this case. Choose a measure from the list.',
     service_required: 'Choose the service.',
     invalid_period: 'The period cannot end before it starts.',
+    institution_counts_inconsistent: 'Children by age and by status must each add up to the total, and children with disabilities cannot exceed it. Check the numbers.',
+    institution_count_exists: 'Children are already counted on this date. Choose another date.',
+    oblast_not_found: 'Oblast not found. Choose an oblast from the list.',
+    hromada_not_in_oblast: 'This hromada is not in the chosen oblast. Choose a hromada of that oblast.',
+    milestone_done_date_required: 'Give the date a done milestone was done.',
+    milestone_done_date_not_done: 'Only a done milestone has a done date.',
+    milestone_not_found: 'Someone else removed this milestone. Reload the plan.',
+    episode_not_institutional: 'Only a stay in a residential institution names an institution.',
+    institution_not_found: 'The institution is not in the register. Choose one from the list.',
     title: 'The action could not be completed',
     unknown: 'Something unexpected went wrong. Try again; if it happens again, contact your administrator.',
     network_error: 'No connection to the server. Check your internet connection and try again — what you typed is kept.',
@@ -628,6 +654,7 @@ export const en: Catalogue = {
     plan_report_submitted: 'Quarterly report on the individual plan submitted',
     plan_report_commission_needed: 'Case needs the Commission on Protection of Child Rights',
     preparation_activity_recorded: 'Preparation activity for reunification (placement) recorded',
+    caregiver_placement_decided: 'Placement with an alternative family decided (matching)',
     step_changed_to: 'Step changed: “{{from}}” → “{{to}}”',
     reason: 'Reason: {{reason}}',
     other: 'Event',

@@ -4,6 +4,8 @@ import { monitoringMessages } from './parts/monitoring.ts';
 import { planningMessages } from './parts/planning.ts';
 import { supervisionMessages } from './parts/supervision.ts';
 import { servicesMessages } from './parts/services.ts';
+import { institutionsMessages } from './parts/institutions.ts';
+import { caregiversMessages } from './parts/caregivers.ts';
 import type { DeepStrings } from './parts/deep-strings.ts';
 
 /**
@@ -17,6 +19,8 @@ export const uk = {
   ...monitoringMessages.uk,
   ...supervisionMessages.uk,
   ...servicesMessages.uk,
+  ...institutionsMessages.uk,
+  ...caregiversMessages.uk,
   app: {
     name: 'Родина',
     tagline: 'Інформаційна система реформи «Кращий догляд»',
@@ -78,6 +82,19 @@ export const uk = {
     pageError: 'Не вдалося завантажити сторінку',
   },
   errors: {
+    power_not_held: 'Рішення про створення (затвердження) прийомної сім’ї чи дитячого будинку сімейного типу та влаштування до них дітей ухвалює міська територіальна громада або районна державна адміністрація. Сільська чи селищна громада може ухвалювати рішення щодо опіки та піклування, а щодо прийомних сімей і ДБСТ звертається до районної державної адміністрації.',
+    caregiver_stage_move_invalid: 'Цей етап не може йти після поточного. Етапи проходять по черзі: заява → первинний відбір → навчання → оцінка умов удома → рішення і договір → готова прийняти дитину.',
+    caregiver_stage_date_before_previous: 'Дата етапу не може бути раніше за дату попереднього етапу.',
+    caregiver_approval_incomplete: 'Для рішення зазначте номер рішення, орган, який його ухвалив, і договір зі службою у справах дітей.',
+    caregiver_deregistration_reason_required: 'Зазначте причину зняття з обліку.',
+    caregiver_has_placed_children: 'У цій сім’ї зараз влаштована дитина. Спершу завершіть влаштування в історії влаштувань дитини.',
+    caregiver_capacity_invalid: 'Кількість місць перевищує допустиму для цієї форми (прийомна сім’я — до 4 дітей, ДБСТ — до 10).',
+    caregiver_age_range_invalid: 'Вік «від» має бути не більшим за вік «до», у межах 0–17 років.',
+    caregiver_applicant_required: 'Зазначте заявника серед членів домогосподарства.',
+    caregiver_capacity_below_placed: 'Місць не може бути менше, ніж дітей, які вже влаштовані.',
+    caregiver_capacity_required: 'Перш ніж позначити сім’ю готовою прийняти дитину, зазначте кількість місць.',
+    caregiver_training_hours_required: 'Для навчання зазначте кількість годин.',
+    caregiver_not_available: 'Ця сім’я зараз не може прийняти дитину (немає вільних місць або вона не готова). Оберіть іншу.',
     provider_already_registered: 'Цей надавач уже є в реєстрі — відкрийте його запис і змініть його.',
     provider_not_active: 'Надавач призупинив або припинив діяльність і не приймає направлень. Оберіть іншого надавача.',
     provider_service_not_offered: 'Цей надавач не надає обраної послуги. Оберіть іншу послугу або іншого надавача.',
@@ -88,6 +105,15 @@ export const uk = {
     measure_not_found: 'Цього заходу немає в плані цього випадку. Оберіть захід зі списку.',
     service_required: 'Оберіть послугу.',
     invalid_period: 'Кінець періоду не може бути раніше за його початок.',
+    institution_counts_inconsistent: 'Кількість дітей за віком і за статусом має дорівнювати загальній, а дітей з інвалідністю не може бути більше, ніж усіх. Перевірте числа.',
+    institution_count_exists: 'Облік дітей на цю дату вже внесено. Оберіть іншу дату.',
+    oblast_not_found: 'Область не знайдено. Оберіть область зі списку.',
+    hromada_not_in_oblast: 'Ця громада не належить до обраної області. Оберіть громаду цієї області.',
+    milestone_done_date_required: 'Для виконаного етапу зазначте дату виконання.',
+    milestone_done_date_not_done: 'Дату виконання зазначають лише для виконаного етапу.',
+    milestone_not_found: 'Етап уже вилучив хтось інший. Завантажте план знову.',
+    episode_not_institutional: 'Заклад зазначають лише для перебування в інтернатному закладі.',
+    institution_not_found: 'Заклад не знайдено в реєстрі. Оберіть заклад зі списку.',
     title: 'Не вдалося виконати дію',
     unknown: 'Сталася непередбачена помилка. Спробуйте ще раз; якщо помилка повториться, зверніться до адміністратора.',
     network_error: 'Немає зв’язку із сервером. Перевірте підключення до інтернету і спробуйте ще раз — введені дані збережено.',
@@ -631,6 +657,7 @@ export const uk = {
     plan_report_submitted: 'Подано квартальний звіт про виконання індивідуального плану',
     plan_report_commission_needed: 'Потрібен розгляд на комісії з питань захисту прав дитини',
     preparation_activity_recorded: 'Записано захід підготовки до повернення в сім’ю (влаштування)',
+    caregiver_placement_decided: 'Ухвалено рішення про влаштування дитини до альтернативної сім’ї (підбір)',
     step_changed_to: 'Змінено крок: «{{from}}» → «{{to}}»',
     reason: 'Причина: {{reason}}',
     other: 'Подія',

@@ -5,6 +5,8 @@ import { submitNotification } from '../../services/intake.service.ts';
 import { createUser } from '../../services/users.service.ts';
 import { insertOrganisation, insertTerritory } from './builders.ts';
 import { seedWorkflowCases } from './demo-cases.ts';
+import { seedDemoCaregivers } from './demo-caregivers.ts';
+import { seedDemoInstitutions } from './demo-institutions.ts';
 import { seedDemoProviders } from './demo-providers.ts';
 
 /** The shared password of every demo user (README). */
@@ -124,6 +126,8 @@ export async function seedDemo(deps: Deps, log: (m: string) => void = () => {}, 
   }
   await seedDemoCases(deps, ids, hromadas, orgs, options.workflowCases ?? true);
   await seedDemoProviders(deps);
+  await seedDemoInstitutions(deps);
+  await seedDemoCaregivers(deps);
   log(`demo data loaded: ${demoUsers.length} users, ${orgs.size} organisations, ${hromadas.size} hromadas`);
   return { created: true };
 }

@@ -4,6 +4,7 @@ import { adultIndicators, childIndicators, familyIndicators, type NeedsAssessmen
 import { type TestDatabase } from '#test/db.ts';
 import { aNotification, loginAs, seedWorld, type Client } from '#test/factories.ts';
 import { useApiContext } from '#test/api-context.ts';
+import { seedDemoProviders } from '#server/db/seed/demo-providers.ts';
 
 // Friday 20 November 2026, 10:00 in Kyiv.
 const now = new Date('2026-11-20T08:00:00.000Z');
@@ -270,5 +271,45 @@ describe('access to plans (SPEC §11)', () => {
       { action: 'read', entity: 'case_plan', actor_username: 'cas.bucha' },
       { action: 'list', entity: 'case_plan', actor_username: 'cas.bucha' },
     ]));
+  });
+
+  it('refers for a measure of the agreed plan by its key, and the delivered service is logged against the same measure', async () => {
+    await seedDemoProviders(tdb.deps);
+    const { cm, caseId, motherId } = await openCase();
+    await driveToPlanning(cm, caseId);
+    const v1 = (await cm.send('POST', `/api/v1/cases/${caseId}/plans`)).body;
+    const saved = (await cm.send('PUT', `/api/v1/cases/${caseId}/plans/${v1.id}`, draftBody(v1.version, motherId))).body;
+    const ngo = await tdb.deps.db.selectFrom('organisations').select('id').where('name_en', 'like', 'NGO "Family Circle" (Bucha%').executeTakeFirstOrThrow();
+    const measure = saved.goals[1].measures[0];
+    const body = { measureKey: measure.key, providerId: ngo.id, reason: 'Потрібен соціальний супровід сім’ї' };
+    // A key names the measure of the version in force: none yet while the plan is a draft.
+    const early = await cm.send('POST', `/api/v1/cases/${caseId}/referrals`, body);
+    expect([early.status, early.body.code, early.body.details?.path]).toEqual([422, 'measure_not_found', 'measureKey']);
+
+    const agreed = await cm.send('POST', `/api/v1/cases/${caseId}/plans/${v1.id}/agreement`, { version: saved.version, agreedOn: '2026-11-20', signedBy: 'Тестенко О. П.' });
+    expect(agreed.status, JSON.stringify(agreed.body)).toBe(200);
+    const row = await tdb.deps.db.selectFrom('plan_measures').select('id').where('plan_id', '=', v1.id).where('key', '=', measure.key).executeTakeFirstOrThrow();
+    const referral = await cm.send('POST', `/api/v1/cases/${caseId}/referrals`, body);
+    expect(referral.status, JSON.stringify(referral.body)).toBe(201);
+    expect([referral.body.service.code, referral.body.measure]).toEqual(['issb_family_social_support', { id: row.id, key: measure.key, action: measure.action }]);
+    const { caseId: otherCase } = await openCase();
+    const foreign = await cm.send('POST', `/api/v1/cases/${otherCase}/referrals`, body);
+    expect([foreign.status, foreign.body.code]).toEqual([422, 'measure_not_found']);
+
+    let r = referral.body;
+    const provider = await loginAs(app, 'provider.bucha');
+    for (const [who, action] of [[cm, 'send'], [provider, 'accept'], [provider, 'start'], [provider, 'complete']] as const) {
+      const res = await who.send('POST', `/api/v1/referrals/${r.id}/transitions`, { action, version: r.version, note: action === 'complete' ? 'Проведено 4 зустрічі' : '' });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      r = res.body;
+    }
+    // The provider never sees the measure; the referring worker does, with its key.
+    expect([r.status, r.feedback, r.measure]).toEqual(['completed', 'Проведено 4 зустрічі', null]);
+    const seen = (await cm.get(`/api/v1/referrals/${r.id}`)).body;
+    expect(seen.measure).toEqual({ id: row.id, key: measure.key, action: measure.action });
+
+    const delivered = await cm.send('POST', `/api/v1/cases/${caseId}/delivered-services`, { measureKey: seen.measure.key, serviceCode: seen.service.code, providerOrganisationId: seen.provider.id, deliveredOn: '2026-11-20', quantity: 4 });
+    expect(delivered.status, JSON.stringify(delivered.body)).toBe(201);
+    expect(delivered.body).toEqual(expect.objectContaining({ planId: v1.id, measureKey: measure.key, measureAction: measure.action, serviceCode: 'issb_family_social_support', provider: { organisationId: ngo.id, name: expect.stringContaining('Родинне коло') } }));
   });
 });

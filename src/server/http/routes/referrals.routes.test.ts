@@ -131,13 +131,13 @@ describe('referrals: lifecycle (SPEC §4.3)', () => {
     const measure = await db
       .insertInto('plan_measures')
       .values({ plan_id: plan.id, goal_id: goal.id, key: crypto.randomUUID(), position: 0, action: 'Консультації психолога', measure_type: 'other', service_code: 'issb_resilience_counselling', ...base })
-      .returning('id')
+      .returning(['id', 'key'])
       .executeTakeFirstOrThrow();
     const cm = await loginAs(ctx.app, 'cm.bucha');
     const { serviceCode: _omit, ...withoutService } = aReferral(await buchaNgo(), { measureId: measure.id });
     const res = await cm.send('POST', `/api/v1/cases/${caseId}/referrals`, withoutService);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect([res.body.service.code, res.body.measure]).toEqual(['issb_resilience_counselling', { id: measure.id, action: 'Консультації психолога' }]);
+    expect([res.body.service.code, res.body.measure]).toEqual(['issb_resilience_counselling', { id: measure.id, key: measure.key, action: 'Консультації психолога' }]);
     const foreign = await cm.send('POST', `/api/v1/cases/${otherCase}/referrals`, withoutService);
     expect([foreign.status, foreign.body.code]).toEqual([422, 'measure_not_found']);
   });

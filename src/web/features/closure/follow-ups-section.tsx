@@ -1,10 +1,12 @@
-import { Badge, Button, Group, Modal, NativeSelect, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { followUpOutcomes, type FollowUpOutcome } from '#domain/cases/follow-up.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { ModalFormActions } from '../../ui/form-actions.tsx';
 import { formatDate, todayInKyiv } from '../../ui/format.ts';
+import { RecordsTable } from '../../ui/records-table.tsx';
 import type { CaseDetail } from '../cases/cases.api.ts';
 import { CaseSection } from '../cases/case-sections.tsx';
 import { caseQuery } from '../cases/cases.queries.ts';
@@ -49,14 +51,7 @@ function RecordModal({ c, visit, onClose }: { c: CaseDetail; visit: Visit; onClo
           {outcome === 'case_reopened' && <Text size="sm" c="orange.9">{t('followUp.reopenWarning')}</Text>}
           <Textarea label={t('followUp.notes')} required={outcome !== 'family_care_stable'} autosize minRows={3} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
           <ErrorAlert error={save.error} onReload={() => void reload()} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('followUp.save')}
-            </Button>
-          </Group>
+          <ModalFormActions onCancel={onClose} pending={save.isPending} submitLabel={t('followUp.save')} />
         </Stack>
       </form>
     </Modal>
@@ -86,14 +81,7 @@ function ScheduleModal({ c, onClose }: { c: CaseDetail; onClose: () => void }) {
         <Stack gap="sm">
           <DateField label={t('followUp.dueDate')} value={dueDate} onChange={setDueDate} minDate={todayInKyiv()} required maw={240} />
           <ErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('followUp.schedule')}
-            </Button>
-          </Group>
+          <ModalFormActions onCancel={onClose} pending={save.isPending} submitLabel={t('followUp.schedule')} />
         </Stack>
       </form>
     </Modal>
@@ -118,55 +106,48 @@ export function FollowUpsSection({ c }: { c: CaseDetail }) {
           {picked ? t('followUp.pickedRandom') : t('followUp.notPicked')}
         </Text>
       )}
-      {list.data && items.length === 0 && <Text size="sm">{t('followUp.empty')}</Text>}
-      {items.length > 0 && (
-        <div className="table-scroll">
-          <Table verticalSpacing="xs">
-            <Table.Caption className="visually-hidden">{t('followUp.title')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('followUp.columns.due')}</Table.Th>
-                <Table.Th scope="col">{t('followUp.columns.selection')}</Table.Th>
-                <Table.Th scope="col">{t('followUp.columns.status')}</Table.Th>
-                <Table.Th scope="col">{t('followUp.columns.result')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((v) => (
-                <Table.Tr key={v.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(v.dueDate)}</Table.Td>
-                  <Table.Td>{t(`followUp.selection.${v.selection}`)}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={v.status === 'done' ? 'green' : v.status === 'planned' ? 'blue' : 'gray'}>
-                      {t(`followUp.status.${v.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {v.status === 'done' && v.outcome ? (
-                      <Stack gap={2}>
-                        <Text size="sm">
-                          {formatDate(v.doneOn)} — {t(`followUp.outcomes.${v.outcome}`)}
-                        </Text>
-                        {v.notes && (
-                          <Text size="xs" c="dimmed" className="prewrap">
-                            {v.notes}
-                          </Text>
-                        )}
-                      </Stack>
-                    ) : v.status === 'planned' && canRecord && c.status === 'closed' ? (
-                      <Button size="xs" variant="light" onClick={() => setRecording(v)} aria-label={t('followUp.recordFor', { date: formatDate(v.dueDate) })}>
-                        {t('followUp.record')}
-                      </Button>
-                    ) : (
-                      t('common.none')
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
+      <RecordsTable
+        caption={t('followUp.title')}
+        rows={list.data ? items : undefined}
+        rowKey={(v) => v.id}
+        empty={t('followUp.empty')}
+        columns={[
+          { key: 'due', header: t('followUp.columns.due'), nowrap: true, cell: (v) => formatDate(v.dueDate) },
+          { key: 'selection', header: t('followUp.columns.selection'), cell: (v) => t(`followUp.selection.${v.selection}`) },
+          {
+            key: 'status',
+            header: t('followUp.columns.status'),
+            cell: (v) => (
+              <Badge variant="light" color={v.status === 'done' ? 'green' : v.status === 'planned' ? 'blue' : 'gray'}>
+                {t(`followUp.status.${v.status}`)}
+              </Badge>
+            ),
+          },
+          {
+            key: 'result',
+            header: t('followUp.columns.result'),
+            cell: (v) =>
+              v.status === 'done' && v.outcome ? (
+                <Stack gap={2}>
+                  <Text size="sm">
+                    {formatDate(v.doneOn)} — {t(`followUp.outcomes.${v.outcome}`)}
+                  </Text>
+                  {v.notes && (
+                    <Text size="xs" c="dimmed" className="prewrap">
+                      {v.notes}
+                    </Text>
+                  )}
+                </Stack>
+              ) : v.status === 'planned' && canRecord && c.status === 'closed' ? (
+                <Button size="xs" variant="light" onClick={() => setRecording(v)} aria-label={t('followUp.recordFor', { date: formatDate(v.dueDate) })}>
+                  {t('followUp.record')}
+                </Button>
+              ) : (
+                t('common.none')
+              ),
+          },
+        ]}
+      />
       {list.data?.allowedActions.includes('schedule') && c.status === 'closed' && (
         <Group>
           <Button variant="subtle" onClick={() => setScheduling(true)}>

@@ -2,6 +2,7 @@ import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { hasPreparation } from '#domain/cases/reunification.ts';
 import { CaseSection } from '../cases/case-sections.tsx';
+import { MatchingLinks } from '../caregivers/matching-links.tsx';
 import type { CaseDetail } from '../cases/cases.api.ts';
 import { formatFullName, sortBySurname } from '../persons/person-name.ts';
 import { ChildCare } from './child-care.tsx';
@@ -18,6 +19,7 @@ export function CareTab({ c }: { c: CaseDetail }) {
         {children.map((m) => (
           <ChildCare key={m.personId} c={c} childId={m.personId} childName={formatFullName(m)} />
         ))}
+        <MatchingLinks c={c} />
       </CaseSection>
       {hasPreparation(c.caseType) && <PreparationSection c={c} />}
     </Stack>

@@ -1,8 +1,12 @@
-import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../ui/format.ts';
+import { AnchorLink } from '../../ui/links.tsx';
 import type { CaseDetail } from '../cases/cases.api.ts';
+import { ReferralForm, type ReferralPrefill } from '../referrals/referral-form.tsx';
+import { caseReferralsQuery } from '../referrals/referrals.queries.ts';
 import { usePlanLabels } from './plan-labels.ts';
 import type { PlanMeasureView, PlanView } from './plans.api.ts';
 
@@ -31,7 +35,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function MeasureCard({ m, labels }: { m: PlanMeasureView; labels: ReturnType<typeof usePlanLabels> }) {
+function MeasureCard({ m, labels, onRefer }: { m: PlanMeasureView; labels: ReturnType<typeof usePlanLabels>; onRefer?: (() => void) | undefined }) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="sm" radius="sm">
@@ -46,18 +50,59 @@ function MeasureCard({ m, labels }: { m: PlanMeasureView; labels: ReturnType<typ
           <Field label={t('plan.measure.service')}>{m.serviceCode ? labels.serviceName(m.serviceCode) : t('plan.summary.noService')}</Field>
         </SimpleGrid>
         <Field label={t('plan.measure.expectedResult')}>{m.expectedResult || t('common.none')}</Field>
+        {onRefer && (
+          <Group>
+            <Button size="compact-sm" variant="light" onClick={onRefer} aria-label={t('plan.summary.referFor', { action: m.action || t('plan.summary.noAction') })}>
+              {t('plan.summary.refer')}
+            </Button>
+          </Group>
+        )}
       </Stack>
     </Paper>
   );
 }
 
-/** A plan version read-only: goals by well-being domain with their measures, the child's views, family participation and agreement. */
+/** The whole case when the caller has it (the case page does), to refer from the measures of the agreed version. */
+function fullCase(c: Pick<CaseDetail, 'members'>): CaseDetail | null {
+  return 'id' in c && 'hromada' in c ? (c as CaseDetail) : null;
+}
+
+/**
+ * A plan version read-only: goals by well-being domain with their measures, the child's views, family participation
+ * and agreement. On the agreed version, a measure with a catalogue service offers a referral to a provider (SPEC
+ * §4.3) when the user may refer: the referral form opens with the service and the measure.
+ */
 export function PlanSummary({ c, plan, headingOrder = 3 }: { c: Pick<CaseDetail, 'members'>; plan: PlanView; headingOrder?: 2 | 3 | 4 }) {
   const { t } = useTranslation();
   const labels = usePlanLabels(c);
   const sub = (headingOrder + 1) as 3 | 4 | 5;
+  const whole = fullCase(c);
+  const withService = plan.status === 'agreed' && plan.goals.some((g) => g.measures.some((m) => m.serviceCode !== null));
+  const referrals = useQuery({ ...caseReferralsQuery(whole?.id ?? ''), enabled: whole !== null && withService });
+  const mayRefer = whole !== null && withService && (referrals.data?.allowedActions.includes('create') ?? false);
+  const [referring, setReferring] = useState<ReferralPrefill | null>(null);
+  const [referred, setReferred] = useState(false);
   return (
     <Stack gap="md">
+      {referred && whole && (
+        <Alert color="green" variant="light" role="status" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setReferred(false)}>
+          <Text size="sm">{t('plan.summary.referred')}</Text>
+          <AnchorLink to="/cases/$caseId" params={{ caseId: whole.id }} search={{ tab: 'work' }} size="sm">
+            {t('plan.summary.openReferrals')}
+          </AnchorLink>
+        </Alert>
+      )}
+      {referring && whole && (
+        <ReferralForm
+          c={whole}
+          prefill={referring}
+          onClose={() => setReferring(null)}
+          onSaved={() => {
+            setReferring(null);
+            setReferred(true);
+          }}
+        />
+      )}
       <Paper withBorder p="sm" radius="sm" bg="blue.0">
         <Title order={headingOrder} size="h5" mb={4}>
           {t('plan.childViews.title')}
@@ -88,7 +133,21 @@ export function PlanSummary({ c, plan, headingOrder = 3 }: { c: Pick<CaseDetail,
               {t('plan.summary.noMeasures')}
             </Text>
           ) : (
-            g.measures.map((m) => <MeasureCard key={m.key} m={m} labels={labels} />)
+            g.measures.map((m) => (
+              <MeasureCard
+                key={m.key}
+                m={m}
+                labels={labels}
+                onRefer={
+                  mayRefer && m.serviceCode
+                    ? () => {
+                        setReferred(false);
+                        setReferring({ serviceCode: m.serviceCode, measure: { key: m.key, action: m.action } });
+                      }
+                    : undefined
+                }
+              />
+            ))
           )}
         </Stack>
       ))}

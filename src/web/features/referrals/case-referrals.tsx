@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,9 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { CaseSection } from '../cases/case-sections.tsx';
 import type { CaseDetail } from '../cases/cases.api.ts';
+import { deliveredServicesQuery } from '../implementation/implementation.queries.ts';
 import { childName, ReferralBadges, ResponseDeadline } from './referral-badges.tsx';
+import { ReferralDeliveryModal } from './referral-delivery.tsx';
 import { ReferralForm } from './referral-form.tsx';
 import { ReferralPanel } from './referral-panel.tsx';
 import type { Referral } from './referrals.api.ts';
@@ -22,6 +24,10 @@ export function CaseReferrals({ c }: { c: CaseDetail }) {
   const list = useQuery(caseReferralsQuery(c.id));
   const [form, setForm] = useState<{ draft?: Referral } | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [recording, setRecording] = useState<Referral | null>(null);
+  // A completed referral's service is logged by the worker on the case (delivered services), not by the provider.
+  const delivered = useQuery(deliveredServicesQuery(c.id));
+  const mayRecord = delivered.data?.allowedActions.includes('create') ?? false;
   const [notice, setNotice] = useState<string | null>(null);
   const items = list.data?.items ?? [];
   const canCreate = list.data?.allowedActions.includes('create') ?? false;
@@ -81,9 +87,24 @@ export function CaseReferrals({ c }: { c: CaseDetail }) {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Button size="compact-sm" variant="light" onClick={() => setOpenId(r.id)} aria-label={t('referrals.openFor', { service, child: childName(r) })}>
-                        {t('referrals.open')}
-                      </Button>
+                      <Stack gap={4} align="flex-start">
+                        <Button size="compact-sm" variant="light" onClick={() => setOpenId(r.id)} aria-label={t('referrals.openFor', { service, child: childName(r) })}>
+                          {t('referrals.open')}
+                        </Button>
+                        {r.status === 'completed' && mayRecord && (
+                          <Button
+                            size="compact-sm"
+                            variant="default"
+                            onClick={() => {
+                              setNotice(null);
+                              setRecording(r);
+                            }}
+                            aria-label={t('referrals.delivery.recordFor', { service, child: childName(r) })}
+                          >
+                            {t('referrals.delivery.record')}
+                          </Button>
+                        )}
+                      </Stack>
                     </Table.Td>
                   </Table.Tr>
                 );
@@ -113,6 +134,17 @@ export function CaseReferrals({ c }: { c: CaseDetail }) {
           onSaved={(_r, sent) => {
             setForm(null);
             setNotice(sent ? t('referrals.form.sent') : t('referrals.form.savedDraft'));
+          }}
+        />
+      )}
+      {recording && (
+        <ReferralDeliveryModal
+          c={c}
+          r={recording}
+          onClose={() => setRecording(null)}
+          onSaved={() => {
+            setRecording(null);
+            setNotice(t('referrals.delivery.saved'));
           }}
         />
       )}

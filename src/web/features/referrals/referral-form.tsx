@@ -13,14 +13,17 @@ import { providersForReferralQuery } from '../providers/providers.queries.ts';
 import { createReferral, fetchReferral, referralStep, updateReferral, type Referral, type ReferralCreateBody } from './referrals.api.ts';
 import { invalidateReferrals } from './referrals.queries.ts';
 
-type Props = { c: CaseDetail; draft?: Referral | undefined; onClose: () => void; onSaved: (r: Referral, sent: boolean) => void };
+/** A new referral for a measure of the agreed plan: its service and the measure (by its stable key). */
+export type ReferralPrefill = { serviceCode: string | null; measure: { key: string; action: string } };
+
+type Props = { c: CaseDetail; draft?: Referral | undefined; prefill?: ReferralPrefill | undefined; onClose: () => void; onSaved: (r: Referral, sent: boolean) => void };
 
 /**
  * The referral form (Order 1005; emergency referral, Order 135): child, service from the catalogue, a provider of
  * that service serving the case's hromada with its free places, urgency, the situation and what is requested.
  * Saved as a draft, or saved and sent at once. A draft saved before a failed send is updated, never duplicated.
  */
-export function ReferralForm({ c, draft, onClose, onSaved }: Props) {
+export function ReferralForm({ c, draft, prefill, onClose, onSaved }: Props) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const en = i18n.language === 'en';
@@ -28,11 +31,11 @@ export function ReferralForm({ c, draft, onClose, onSaved }: Props) {
   const serviceOptions = useServiceOptions();
   const [saved, setSaved] = useState<Referral | undefined>(draft);
   const [childPersonId, setChildPersonId] = useState<string | null>(draft ? (children.find((m) => formatFullName(m) === formatFullName(draft.child))?.personId ?? null) : (children[0]?.personId ?? null));
-  const [serviceCode, setServiceCode] = useState<string | null>(draft?.service.code ?? null);
+  const [serviceCode, setServiceCode] = useState<string | null>(draft?.service.code ?? prefill?.serviceCode ?? null);
   const [providerId, setProviderId] = useState<string | null>(draft?.provider.id ?? null);
   const [urgency, setUrgency] = useState<ReferralUrgency>(draft?.urgency ?? (c.urgent ? 'emergency' : 'routine'));
   const [reason, setReason] = useState(draft?.reason ?? '');
-  const [requestedIntervention, setRequestedIntervention] = useState(draft?.requestedIntervention ?? '');
+  const [requestedIntervention, setRequestedIntervention] = useState(draft?.requestedIntervention ?? prefill?.measure.action ?? '');
   const [earlierServices, setEarlierServices] = useState(draft?.earlierServices ?? '');
   const [additionalInfo, setAdditionalInfo] = useState(draft?.additionalInfo ?? '');
   const [contact, setContact] = useState(draft?.contact ?? '');
@@ -57,7 +60,9 @@ export function ReferralForm({ c, draft, onClose, onSaved }: Props) {
     mutationFn: async (andSend: boolean) => {
       const body: ReferralCreateBody = {
         ...(childPersonId ? { childPersonId } : {}),
-        measureId: null,
+        // A saved draft keeps its measure; a new referral names the plan measure by its key.
+        measureId: saved?.measure?.id ?? null,
+        measureKey: saved ? null : (prefill?.measure.key ?? null),
         providerId: providerId as string,
         serviceCode: serviceCode as string,
         urgency,
@@ -91,6 +96,7 @@ export function ReferralForm({ c, draft, onClose, onSaved }: Props) {
     setErrors(next);
     if (Object.keys(next).length === 0) mutation.mutate(andSend);
   };
+  const measureAction = saved ? (saved.measure?.action ?? null) : (prefill?.measure.action ?? null);
   const noProviders = serviceCode !== null && providers.isSuccess && providerOptions.length === 0;
 
   return (
@@ -107,6 +113,19 @@ export function ReferralForm({ c, draft, onClose, onSaved }: Props) {
           <Text size="sm" c="dimmed">
             {t('referrals.form.legal')}
           </Text>
+          {measureAction !== null && (
+            <div>
+              <Text size="sm" fw={600}>
+                {t('referrals.form.measure')}
+              </Text>
+              <Text size="sm" className="wrap-anywhere">
+                {measureAction}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('referrals.form.measureHint')}
+              </Text>
+            </div>
+          )}
           {children.length > 1 && (
             <Select
               label={t('referrals.form.child')}

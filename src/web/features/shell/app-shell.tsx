@@ -88,6 +88,8 @@ export function AppShell() {
               {(hasRole(me, 'case_manager') || hasRole(me, 'supervisor') || hasRole(me, 'provider_worker')) && <Link to="/referrals">{t('referrals.nav')}</Link>}
               {!reporterOnly && <Link to="/providers">{t('providers.nav')}</Link>}
               {(['community_planner', 'supervisor', 'oblast_coordinator', 'national_analyst'] as const).some((r) => hasRole(me, r)) && <Link to="/unmet-need">{t('unmetNeed.nav')}</Link>}
+              {(['child_affairs_specialist', 'community_planner', 'oblast_coordinator', 'national_analyst', 'system_admin'] as const).some((r) => hasRole(me, r)) && <Link to="/institutions">{t('institutions.nav')}</Link>}
+              {(['case_manager', 'supervisor', 'child_affairs_specialist', 'community_planner'] as const).some((r) => hasRole(me, r)) && <Link to="/caregivers">{t('caregivers.nav')}</Link>}
               {hasRole(me, 'system_admin') && <Link to="/admin/service-catalogue">{t('catalogue.nav')}</Link>}
             </Group>
           </nav>

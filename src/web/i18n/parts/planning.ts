@@ -140,6 +140,10 @@ const uk = {
       agreedOn: 'Погоджено {{date}}, підписав(ла): {{who}}',
       notAgreed: 'Ще не погоджено',
       recordedBy: 'Згоду записав(ла)',
+      refer: 'Направити до надавача',
+      referFor: 'Направити до надавача: {{action}}',
+      referred: 'Направлення збережено. Його стан і відгук надавача — на вкладці «Супровід».',
+      openReferrals: 'Перейти до направлень',
     },
     compare: {
       title: 'Порівняння версій',
@@ -424,6 +428,10 @@ const en: DeepStrings<typeof uk> = {
       agreedOn: 'Agreed on {{date}}, signed by {{who}}',
       notAgreed: 'Not agreed yet',
       recordedBy: 'Agreement recorded by',
+      refer: 'Refer to a provider',
+      referFor: 'Refer to a provider: {{action}}',
+      referred: 'The referral has been saved. Its status and the provider’s feedback are on the “Support” tab.',
+      openReferrals: 'Go to referrals',
     },
     compare: {
       title: 'Compare versions',

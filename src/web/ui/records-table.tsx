@@ -1,0 +1,65 @@
+import { Box, Table, Text, type TableTrProps } from '@mantine/core';
+import type { CSSProperties, ReactNode } from 'react';
+
+/** One column of a records table: its header and how a row fills its cell. */
+export type RecordsColumn<T> = {
+  key: string;
+  header: ReactNode;
+  cell: (row: T) => ReactNode;
+  /** Keeps the cell on one line (dates, periods, amounts). */
+  nowrap?: boolean;
+  style?: CSSProperties;
+};
+
+type Props<T> = {
+  /** Names the table for screen readers (shown visually hidden). */
+  caption: string;
+  columns: ReadonlyArray<RecordsColumn<T> | false | null | undefined>;
+  /** The records; `undefined` while they load (nothing is shown). */
+  rows: readonly T[] | undefined;
+  rowKey: (row: T) => string;
+  /** What to say when there are no records; nothing when omitted. */
+  empty?: ReactNode;
+  rowProps?: (row: T) => TableTrProps;
+  /** Shown only from this breakpoint up (a card list serves narrow screens). */
+  visibleFrom?: 'xs' | 'sm' | 'md' | 'lg';
+};
+
+const nowrapStyle: CSSProperties = { whiteSpace: 'nowrap' };
+
+/**
+ * A list of records as a table: a scrollable, keyboard-focusable wrapper, a visually hidden caption, column headers
+ * with scope and one row a record; or the empty-state text when there are none.
+ */
+export function RecordsTable<T>({ caption, columns, rows, rowKey, empty, rowProps, visibleFrom }: Props<T>) {
+  if (!rows) return null;
+  if (rows.length === 0) return empty ? <Text size="sm">{empty}</Text> : null;
+  const cols = columns.filter((c): c is RecordsColumn<T> => Boolean(c));
+  return (
+    <Box className="table-scroll" tabIndex={0} {...(visibleFrom ? { visibleFrom } : {})}>
+      <Table verticalSpacing="xs">
+        <Table.Caption className="visually-hidden">{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            {cols.map((c) => (
+              <Table.Th key={c.key} scope="col">
+                {c.header}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={rowKey(row)} {...rowProps?.(row)}>
+              {cols.map((c) => (
+                <Table.Td key={c.key} style={c.nowrap ? { ...nowrapStyle, ...c.style } : c.style}>
+                  {c.cell(row)}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Box>
+  );
+}
