@@ -81,15 +81,17 @@ export async function runJourney(baseUrl: string): Promise<void> {
     let placement = childCare.getByRole('form');
     await placement.getByLabel('Форма догляду').selectOption({ label: 'Заклад інституційного догляду' });
     await typeDate(placement, 'Дата початку', kyivDatePlus(-60));
-    await placement.getByLabel('Тип закладу').selectOption({ label: 'Дитячий будинок' });
-    await placement.getByLabel('Підпорядкування закладу').selectOption({ label: 'МОН' });
-    await placement.getByLabel('Назва закладу').fill('Бучанський дитячий будинок');
+    // The institution comes from the register (demo: the Bucha baby home), which fills its type, subordination and name.
+    const institutionName = 'Комунальний заклад «Бучанський обласний спеціалізований будинок дитини»';
+    await placement.getByLabel('Заклад із реєстру').click();
+    await page.getByRole('option', { name: institutionName }).click();
+    if ((await placement.getByLabel('Назва закладу').inputValue()) !== institutionName) throw new Error('the institution picked from the register did not fill its name');
     await placement.getByLabel('Підстава (причина) влаштування').fill('Тимчасове влаштування через безробіття матері');
     await placement.getByLabel('Орган, що ухвалив рішення').fill('Служба у справах дітей Бучанської міської ради');
     await placement.getByLabel('Номер рішення').fill('12-р');
     await scan('care tab: institution placement form');
     await placement.getByRole('button', { name: 'Зберегти' }).click();
-    await expectVisible(childCare.getByText(`Заклад інституційного догляду: Бучанський дитячий будинок, Дитячий будинок, МОН · з ${kyivDatePlus(-60)}`), 'the current institution placement');
+    await expectVisible(childCare.getByText(`Заклад інституційного догляду: ${institutionName}`, { exact: false }).filter({ hasText: `з ${kyivDatePlus(-60)}` }), 'the current institution placement, picked from the register');
 
     step('family tracing: two attempts and a verified, willing relative');
     await openTab(page, 'Пошук і оцінка родини');

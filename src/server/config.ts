@@ -12,6 +12,11 @@ export type Config = {
   /** Failed logins before a lockout, and the lockout's length. */
   maxFailedLogins: number;
   lockoutMinutes: number;
+  /** Rate limits (0 turns one off): the window, login attempts per client address and per username, and calls of sensitive endpoints (PDFs, exports, duplicate search) per session. */
+  rateLimitWindowSeconds: number;
+  loginRateLimitPerIp: number;
+  loginRateLimitPerUsername: number;
+  sensitiveRateLimitPerSession: number;
   /** Serve cookies with the Secure flag (behind TLS). */
   secureCookies: boolean;
   webDir: string;
@@ -37,6 +42,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 60),
     maxFailedLogins: intFrom(env, 'MAX_FAILED_LOGINS', 5),
     lockoutMinutes: intFrom(env, 'LOCKOUT_MINUTES', 15),
+    rateLimitWindowSeconds: intFrom(env, 'RATE_LIMIT_WINDOW_SECONDS', 60),
+    loginRateLimitPerIp: intFrom(env, 'LOGIN_RATE_LIMIT_PER_IP', 30),
+    loginRateLimitPerUsername: intFrom(env, 'LOGIN_RATE_LIMIT_PER_USERNAME', 20),
+    sensitiveRateLimitPerSession: intFrom(env, 'SENSITIVE_RATE_LIMIT_PER_SESSION', 120),
     secureCookies: env.SECURE_COOKIES === 'true',
     webDir: path.resolve(env.WEB_DIR ?? './dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -10,6 +10,7 @@ import { DomainError } from '#domain/errors.ts';
 import type { Deps, RequestActor } from '../lib/context.ts';
 import { resolveSession } from '../services/auth.service.ts';
 import { problemFromDomainError, problemOf, type ProblemBody } from './problems.ts';
+import { registerRateLimits } from './rate-limit.ts';
 import { registerApprovalRoutes } from './routes/approvals.routes.ts';
 import { registerDeadlineRuleRoutes } from './routes/deadline-rules.routes.ts';
 import { registerSupervisionRoutes } from './routes/supervision.routes.ts';
@@ -140,6 +141,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; serveWeb?: 
     }
     return undefined;
   });
+  registerRateLimits(app, deps);
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof DomainError) return sendProblem(reply, problemFromDomainError(err));

@@ -1,5 +1,4 @@
 import { Alert, Button, Grid, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,27 +8,15 @@ import { downloadText, toCsv } from '../features/unmet-need/csv.ts';
 import { unmetNeedQuery } from '../features/unmet-need/unmet-need.queries.ts';
 import { UnmetNeedBars, UnmetNeedTable, useItemNames } from '../features/unmet-need/unmet-need-views.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
-import { formatDate, parseUserDate, todayInKyiv } from '../ui/format.ts';
+import { DateField as BaseDateField } from '../ui/date-field.tsx';
+import { formatDate, todayInKyiv } from '../ui/format.ts';
 import { NotFound } from '../ui/not-found.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { usePageTitle } from '../ui/page-title.ts';
 
 function DateField({ label, value, onChange }: { label: string; value: string | null; onChange: (v: string | null) => void }) {
   const { t } = useTranslation();
-  return (
-    <DateInput
-      label={label}
-      description={t('common.dateFormatHint')}
-      placeholder="дд.мм.рррр"
-      valueFormat="DD.MM.YYYY"
-      dateParser={parseUserDate}
-      value={value}
-      onChange={(v) => onChange(v ? String(v).slice(0, 10) : null)}
-      clearable
-      clearButtonProps={{ 'aria-label': `${label}: ${t('common.remove')}` }}
-      miw={170}
-    />
-  );
+  return <BaseDateField label={label} value={value} onChange={onChange} clearLabel={`${label}: ${t('common.remove')}`} miw={170} />;
 }
 
 /**

@@ -1,13 +1,13 @@
-import { Button, Group } from '@mantine/core';
+import { Button, Group, type MantineSpacing } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-type Props = { onCancel: () => void; pending: boolean; submitLabel?: string | undefined };
+type Props = { onCancel: () => void; pending: boolean; submitLabel?: string | undefined; gap?: MantineSpacing };
 
 /** The footer of a form in a dialog: cancel, then the submit button (labelled "Save" unless told), on the right. */
-export function ModalFormActions({ onCancel, pending, submitLabel }: Props) {
+export function ModalFormActions({ onCancel, pending, submitLabel, gap }: Props) {
   const { t } = useTranslation();
   return (
-    <Group justify="flex-end">
+    <Group justify="flex-end" {...(gap ? { gap } : {})}>
       <Button variant="default" onClick={onCancel}>
         {t('common.cancel')}
       </Button>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, Textarea } from '@mantine/core';
+import { Group, Modal, NumberInput, Select, Stack, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { deadlineUnits } from '#contracts/deadline-rules.contract.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { putDeadlineRule, type DeadlineRule } from './deadline-rules.api.ts';
 import { deadlineRulesQuery } from './deadline-rules.queries.ts';
+import { ModalFormActions } from '../../ui/form-actions.tsx';
 
 type Unit = (typeof deadlineUnits)[number];
 /** The amounts each unit allows (the server checks the same). */
@@ -92,14 +93,7 @@ export function DeadlineRuleEditor({ rule, name, onClose, onSaved }: Props) {
               void queryClient.invalidateQueries({ queryKey: deadlineRulesQuery.queryKey });
             }}
           />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t('deadlineRules.save')}
-            </Button>
-          </Group>
+          <ModalFormActions gap="sm" onCancel={onClose} pending={mutation.isPending} submitLabel={t('deadlineRules.save')} />
         </Stack>
       </form>
     </Modal>

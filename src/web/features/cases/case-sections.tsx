@@ -9,14 +9,19 @@ import { formatFullName, sortBySurname } from '../persons/person-name.ts';
 import { DeadlineInfo } from './case-badges.tsx';
 import type { CaseDetail, TimelineEvent } from './cases.api.ts';
 
-/** A titled card on the case page. */
-export function CaseSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+/** A titled card on the case page (a sub-section of a tab's section with `level={3}`), with an optional intro line. */
+export function CaseSection({ id, title, intro, level = 2, children }: { id: string; title: string; intro?: string; level?: 2 | 3; children: ReactNode }) {
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby={id}>
       <Stack gap="sm">
-        <Title order={2} size="h4" id={id}>
+        <Title order={level} size="h4" id={id}>
           {title}
         </Title>
+        {intro && (
+          <Text size="sm" c="dimmed">
+            {intro}
+          </Text>
+        )}
         {children}
       </Stack>
     </Paper>

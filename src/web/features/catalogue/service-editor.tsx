@@ -1,10 +1,11 @@
-import { Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Group, Modal, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ministries, servicePackages, type Ministry, type ServicePackage } from '#domain/services/service-catalogue.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { updateService, type CatalogueService } from './catalogue.api.ts';
+import { ModalFormActions } from '../../ui/form-actions.tsx';
 
 type Props = { service: CatalogueService; onClose: () => void; onSaved: (s: CatalogueService) => void };
 
@@ -107,14 +108,7 @@ export function ServiceEditor({ service, onClose, onSaved }: Props) {
               void queryClient.invalidateQueries({ queryKey: ['service-catalogue'] });
             }}
           />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t('catalogue.save')}
-            </Button>
-          </Group>
+          <ModalFormActions gap="sm" onCancel={onClose} pending={mutation.isPending} submitLabel={t('catalogue.save')} />
         </Stack>
       </form>
     </Modal>

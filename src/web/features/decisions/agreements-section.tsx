@@ -1,7 +1,9 @@
-import { Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CaseSection } from '../cases/case-sections.tsx';
+import { RecordsTable } from '../../ui/records-table.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { formatDate, todayInKyiv } from '../../ui/format.ts';
 import type { CaseDetail } from '../cases/cases.api.ts';
@@ -9,6 +11,7 @@ import { caseQuery } from '../cases/cases.queries.ts';
 import type { PlansList } from '../plans/plans.api.ts';
 import { DateField } from '../plans/service-picker.tsx';
 import { agreementsQuery, postAgreement, type AgreementsList } from './decisions.api.ts';
+import { InlineFormActions } from '../../ui/form-actions.tsx';
 
 type Draft = { providerOrganisationId: string; signedOn: string | null; signedByRecipient: string; validUntil: string | null };
 
@@ -62,14 +65,7 @@ function AgreementForm({ c, plan, providers, onDone }: { c: CaseDetail; plan: Pl
           <DateField label={t('agreements.form.validUntil')} value={d.validUntil} onChange={(v) => setD({ ...d, validUntil: v })} />
         </SimpleGrid>
         {save.isError && <ErrorAlert error={save.error} />}
-        <Group gap="sm">
-          <Button type="submit" loading={save.isPending}>
-            {t('agreements.form.submit')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <InlineFormActions onCancel={onDone} pending={save.isPending} submitLabel={t('agreements.form.submit')} />
       </Stack>
     </form>
   );
@@ -82,63 +78,48 @@ export function AgreementsSection({ c, agreedPlan }: { c: CaseDetail; agreedPlan
   const [open, setOpen] = useState(false);
   const data = list.data;
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="agreements-title">
-      <Stack gap="sm">
-        <Title order={3} size="h4" id="agreements-title">
-          {t('agreements.title')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('agreements.legal')}
-        </Text>
-        {list.isError && <ErrorAlert error={list.error} />}
-        {data && data.items.length === 0 && <Text size="sm">{t('agreements.none')}</Text>}
-        {data && data.items.length > 0 && (
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped withTableBorder verticalSpacing="xs">
-              <Table.Caption>{t('agreements.caption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('agreements.col.signedOn')}</Table.Th>
-                  <Table.Th scope="col">{t('agreements.col.provider')}</Table.Th>
-                  <Table.Th scope="col">{t('agreements.col.plan')}</Table.Th>
-                  <Table.Th scope="col">{t('agreements.col.signedBy')}</Table.Th>
-                  <Table.Th scope="col">{t('agreements.col.validUntil')}</Table.Th>
-                  <Table.Th scope="col">{t('agreements.col.status')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td>{formatDate(a.signedOn)}</Table.Td>
-                    <Table.Td className="wrap-anywhere">{a.provider.name}</Table.Td>
-                    <Table.Td>{t('plan.versionNo', { n: a.plan.versionNo })}</Table.Td>
-                    <Table.Td>{a.signedByRecipient}</Table.Td>
-                    <Table.Td>{a.validUntil ? formatDate(a.validUntil) : t('common.none')}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={a.status === 'active' ? 'green' : 'gray'}>
-                        {t(`agreements.status.${a.status}`)}
-                      </Badge>
-                      {a.endedOn && <Text size="xs">{t('agreements.endedOn', { date: formatDate(a.endedOn) })}</Text>}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        {data?.allowedActions.includes('sign') &&
-          (!agreedPlan ? (
-            <Text size="sm">{t('agreements.needsAgreedPlan')}</Text>
-          ) : open ? (
-            <AgreementForm c={c} plan={agreedPlan} providers={data.providers} onDone={() => setOpen(false)} />
-          ) : (
-            <div>
-              <Button variant="default" onClick={() => setOpen(true)}>
-                {t('agreements.record')}
-              </Button>
-            </div>
-          ))}
-      </Stack>
-    </Paper>
+    <CaseSection id="agreements-title" title={t('agreements.title')} intro={t('agreements.legal')} level={3}>
+      {list.isError && <ErrorAlert error={list.error} />}
+      <RecordsTable
+        caption={t('agreements.caption')}
+        showCaption
+        minWidth={560}
+        tableProps={{ striped: true, withTableBorder: true }}
+        rows={data?.items}
+        rowKey={(a) => a.id}
+        empty={t('agreements.none')}
+        columns={[
+          { key: 'signedOn', header: t('agreements.col.signedOn'), cell: (a) => formatDate(a.signedOn) },
+          { key: 'provider', header: t('agreements.col.provider'), className: 'wrap-anywhere', cell: (a) => a.provider.name },
+          { key: 'plan', header: t('agreements.col.plan'), cell: (a) => t('plan.versionNo', { n: a.plan.versionNo }) },
+          { key: 'signedBy', header: t('agreements.col.signedBy'), cell: (a) => a.signedByRecipient },
+          { key: 'validUntil', header: t('agreements.col.validUntil'), cell: (a) => (a.validUntil ? formatDate(a.validUntil) : t('common.none')) },
+          {
+            key: 'status',
+            header: t('agreements.col.status'),
+            cell: (a) => (
+              <>
+                <Badge variant="light" color={a.status === 'active' ? 'green' : 'gray'}>
+                  {t(`agreements.status.${a.status}`)}
+                </Badge>
+                {a.endedOn && <Text size="xs">{t('agreements.endedOn', { date: formatDate(a.endedOn) })}</Text>}
+              </>
+            ),
+          },
+        ]}
+      />
+      {data?.allowedActions.includes('sign') &&
+        (!agreedPlan ? (
+          <Text size="sm">{t('agreements.needsAgreedPlan')}</Text>
+        ) : open ? (
+          <AgreementForm c={c} plan={agreedPlan} providers={data.providers} onDone={() => setOpen(false)} />
+        ) : (
+          <div>
+            <Button variant="default" onClick={() => setOpen(true)}>
+              {t('agreements.record')}
+            </Button>
+          </div>
+        ))}
+    </CaseSection>
   );
 }

@@ -1,8 +1,10 @@
-import { Alert, Button, Group, NativeSelect, Paper, Radio, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Radio, Stack, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { serviceDecisionKinds, terminationGrounds, type ServiceDecisionKind, type TerminationGround } from '#domain/cases/service-decision.ts';
+import { CaseSection } from '../cases/case-sections.tsx';
+import { RecordsTable } from '../../ui/records-table.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { formatDate, todayInKyiv } from '../../ui/format.ts';
 import type { CaseDetail } from '../cases/cases.api.ts';
@@ -10,6 +12,7 @@ import { caseQuery } from '../cases/cases.queries.ts';
 import { usePlanLabels } from '../plans/plan-labels.ts';
 import { DateField, ServicesPicker } from '../plans/service-picker.tsx';
 import { decisionsQuery, postDecision } from './decisions.api.ts';
+import { InlineFormActions } from '../../ui/form-actions.tsx';
 
 type Draft = { decision: ServiceDecisionKind | ''; terminationGround: TerminationGround | ''; legalGrounds: string; serviceCodes: string[]; decidedOn: string | null };
 const empty = (): Draft => ({ decision: '', terminationGround: '', legalGrounds: '', serviceCodes: [], decidedOn: todayInKyiv() });
@@ -84,14 +87,7 @@ function DecisionForm({ c, threat, onDone }: { c: CaseDetail; threat: boolean; o
         <ServicesPicker label={t('decisions.form.services')} value={d.serviceCodes} onChange={(codes) => setD({ ...d, serviceCodes: codes })} />
         <DateField label={t('decisions.form.decidedOn')} value={d.decidedOn} onChange={(v) => setD({ ...d, decidedOn: v })} required maxDate={todayInKyiv()} error={errors.decidedOn} />
         {save.isError && <ErrorAlert error={save.error} />}
-        <Group gap="sm">
-          <Button type="submit" loading={save.isPending}>
-            {t('decisions.form.submit')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <InlineFormActions onCancel={onDone} pending={save.isPending} submitLabel={t('decisions.form.submit')} />
       </Stack>
     </form>
   );
@@ -105,61 +101,44 @@ export function DecisionsSection({ c }: { c: CaseDetail }) {
   const [open, setOpen] = useState(false);
   const data = list.data;
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="decisions-title">
-      <Stack gap="sm">
-        <Title order={3} size="h4" id="decisions-title">
-          {t('decisions.title')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('decisions.legal')}
-        </Text>
-        {list.isError && <ErrorAlert error={list.error} />}
-        {data?.threatRecorded && (
-          <Alert color="orange" variant="light" title={t('decisions.threatTitle')}>
-            {t('decisions.threatBody')}
-          </Alert>
-        )}
-        {data && data.items.length === 0 && <Text size="sm">{t('decisions.none')}</Text>}
-        {data && data.items.length > 0 && (
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped withTableBorder verticalSpacing="xs">
-              <Table.Caption>{t('decisions.caption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('decisions.col.date')}</Table.Th>
-                  <Table.Th scope="col">{t('decisions.col.decision')}</Table.Th>
-                  <Table.Th scope="col">{t('decisions.col.grounds')}</Table.Th>
-                  <Table.Th scope="col">{t('decisions.col.services')}</Table.Th>
-                  <Table.Th scope="col">{t('decisions.col.by')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((d) => (
-                  <Table.Tr key={d.id}>
-                    <Table.Td>{formatDate(d.decidedOn)}</Table.Td>
-                    <Table.Td>{t(`decisions.kind.${d.decision}`)}</Table.Td>
-                    <Table.Td className="wrap-anywhere">
-                      {[d.terminationGround ? t(`decisions.ground.${d.terminationGround}`) : '', d.legalGrounds].filter(Boolean).join('. ') || t('common.none')}
-                    </Table.Td>
-                    <Table.Td>{d.serviceCodes.length > 0 ? d.serviceCodes.map((s) => labels.serviceName(s)).join('; ') : t('common.none')}</Table.Td>
-                    <Table.Td>{d.decidedBy.name}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        {data?.allowedActions.includes('record') &&
-          (open ? (
-            <DecisionForm c={c} threat={data.threatRecorded} onDone={() => setOpen(false)} />
-          ) : (
-            <div>
-              <Button variant="default" onClick={() => setOpen(true)}>
-                {t('decisions.record')}
-              </Button>
-            </div>
-          ))}
-      </Stack>
-    </Paper>
+    <CaseSection id="decisions-title" title={t('decisions.title')} intro={t('decisions.legal')} level={3}>
+      {list.isError && <ErrorAlert error={list.error} />}
+      {data?.threatRecorded && (
+        <Alert color="orange" variant="light" title={t('decisions.threatTitle')}>
+          {t('decisions.threatBody')}
+        </Alert>
+      )}
+      <RecordsTable
+        caption={t('decisions.caption')}
+        showCaption
+        minWidth={560}
+        tableProps={{ striped: true, withTableBorder: true }}
+        rows={data?.items}
+        rowKey={(d) => d.id}
+        empty={t('decisions.none')}
+        columns={[
+          { key: 'date', header: t('decisions.col.date'), cell: (d) => formatDate(d.decidedOn) },
+          { key: 'decision', header: t('decisions.col.decision'), cell: (d) => t(`decisions.kind.${d.decision}`) },
+          {
+            key: 'grounds',
+            header: t('decisions.col.grounds'),
+            className: 'wrap-anywhere',
+            cell: (d) => [d.terminationGround ? t(`decisions.ground.${d.terminationGround}`) : '', d.legalGrounds].filter(Boolean).join('. ') || t('common.none'),
+          },
+          { key: 'services', header: t('decisions.col.services'), cell: (d) => (d.serviceCodes.length > 0 ? d.serviceCodes.map((s) => labels.serviceName(s)).join('; ') : t('common.none')) },
+          { key: 'by', header: t('decisions.col.by'), cell: (d) => d.decidedBy.name },
+        ]}
+      />
+      {data?.allowedActions.includes('record') &&
+        (open ? (
+          <DecisionForm c={c} threat={data.threatRecorded} onDone={() => setOpen(false)} />
+        ) : (
+          <div>
+            <Button variant="default" onClick={() => setOpen(true)}>
+              {t('decisions.record')}
+            </Button>
+          </div>
+        ))}
+    </CaseSection>
   );
 }

@@ -1,12 +1,11 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
-import { DateInput, type DateInputProps } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseTab } from '../../router.tsx';
 import { isApiError } from '../../ui/api-client.ts';
+import { DateField as BaseDateField } from '../../ui/date-field.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { parseUserDate } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { NotFound } from '../../ui/not-found.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
@@ -46,20 +45,8 @@ export function CaseFormPage({ caseId, title, backTab, children }: { caseId: str
 }
 
 /** A date typed as дд.мм.рррр or picked, value `YYYY-MM-DD` (or '' when empty). */
-export function DateField({ value, onChange, ...rest }: Omit<DateInputProps, 'value' | 'onChange'> & { value: string; onChange: (v: string) => void }) {
-  const { t } = useTranslation();
-  return (
-    <DateInput
-      description={t('common.dateFormatHint')}
-      placeholder="дд.мм.рррр"
-      valueFormat="DD.MM.YYYY"
-      dateParser={parseUserDate}
-      clearable={false}
-      {...rest}
-      value={value || null}
-      onChange={(v) => onChange(v ?? '')}
-    />
-  );
+export function DateField({ value, onChange, ...rest }: Omit<ComponentProps<typeof BaseDateField>, 'value' | 'onChange'> & { value: string; onChange: (v: string) => void }) {
+  return <BaseDateField clearable={false} {...rest} value={value || null} onChange={(v) => onChange(v ?? '')} />;
 }
 
 /** The children of the case, as the benchmark and review forms score them. */

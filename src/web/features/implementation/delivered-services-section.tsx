@@ -1,7 +1,8 @@
-import { Button, Group, Modal, NativeSelect, NumberInput, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RecordsTable } from '../../ui/records-table.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { formatDate, todayInKyiv } from '../../ui/format.ts';
 import { CaseSection } from '../cases/case-sections.tsx';
@@ -10,6 +11,7 @@ import { caseQuery } from '../cases/cases.queries.ts';
 import { DateField } from './case-form-page.tsx';
 import { createDeliveredService } from './implementation.api.ts';
 import { agreedPlanQuery, deliveredServicesQuery, serviceCatalogueQuery } from './implementation.queries.ts';
+import { ModalFormActions } from '../../ui/form-actions.tsx';
 
 function DeliveredServiceModal({ c, onClose }: { c: CaseDetail; onClose: () => void }) {
   const { t, i18n } = useTranslation();
@@ -70,14 +72,7 @@ function DeliveredServiceModal({ c, onClose }: { c: CaseDetail; onClose: () => v
           <TextInput label={t('work.services.provider')} description={t('work.services.providerHint')} value={providerName} onChange={(e) => setProviderName(e.currentTarget.value)} />
           <Textarea label={t('work.services.notes')} autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
           <ErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <ModalFormActions onCancel={onClose} pending={save.isPending} />
         </Stack>
       </form>
     </Modal>
@@ -94,36 +89,19 @@ export function DeliveredServicesSection({ c }: { c: CaseDetail }) {
   return (
     <CaseSection id="services-title" title={t('work.services.title')}>
       <ErrorAlert error={list.error} />
-      {list.data && items.length === 0 && <Text size="sm">{canCreate ? t('work.services.emptyCanAdd') : t('work.services.empty')}</Text>}
-      {items.length > 0 && (
-        <div className="table-scroll">
-          <Table verticalSpacing="xs">
-            <Table.Caption className="visually-hidden">{t('work.services.title')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('work.services.columns.date')}</Table.Th>
-                <Table.Th scope="col">{t('work.services.columns.service')}</Table.Th>
-                <Table.Th scope="col">{t('work.services.columns.measure')}</Table.Th>
-                <Table.Th scope="col">{t('work.services.columns.quantity')}</Table.Th>
-                <Table.Th scope="col">{t('work.services.columns.provider')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(s.deliveredOn)}</Table.Td>
-                  <Table.Td>{i18n.language === 'en' ? s.serviceNameEn : s.serviceNameUk}</Table.Td>
-                  <Table.Td>{s.measureAction ?? t('work.services.unplanned')}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {s.quantity.toLocaleString('uk-UA')} {s.unit}
-                  </Table.Td>
-                  <Table.Td>{s.provider.name || t('common.none')}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
+      <RecordsTable
+        caption={t('work.services.title')}
+        rows={list.data ? items : undefined}
+        rowKey={(s) => s.id}
+        empty={canCreate ? t('work.services.emptyCanAdd') : t('work.services.empty')}
+        columns={[
+          { key: 'date', header: t('work.services.columns.date'), nowrap: true, cell: (s) => formatDate(s.deliveredOn) },
+          { key: 'service', header: t('work.services.columns.service'), cell: (s) => (i18n.language === 'en' ? s.serviceNameEn : s.serviceNameUk) },
+          { key: 'measure', header: t('work.services.columns.measure'), cell: (s) => s.measureAction ?? t('work.services.unplanned') },
+          { key: 'quantity', header: t('work.services.columns.quantity'), nowrap: true, cell: (s) => `${s.quantity.toLocaleString('uk-UA')} ${s.unit}` },
+          { key: 'provider', header: t('work.services.columns.provider'), cell: (s) => s.provider.name || t('common.none') },
+        ]}
+      />
       {canCreate && (
         <Group>
           <Button variant="light" onClick={() => setAdding(true)}>

@@ -11,6 +11,7 @@ import { caseQuery } from '../cases/cases.queries.ts';
 import { DateField } from './case-form-page.tsx';
 import { createNote, updateNote, type CaseNote } from './implementation.api.ts';
 import { notesQuery } from './implementation.queries.ts';
+import { ModalFormActions } from '../../ui/form-actions.tsx';
 
 /** Add a note, or correct one (author, within 24 hours): typed text stays in the dialog whatever the server answers. */
 function NoteModal({ c, opened, editing, onClose }: { c: CaseDetail; opened: boolean; editing: CaseNote | null; onClose: () => void }) {
@@ -49,14 +50,7 @@ function NoteModal({ c, opened, editing, onClose }: { c: CaseDetail; opened: boo
           <DateField label={t('work.notes.date')} value={noteDate} onChange={setNoteDate} maxDate={todayInKyiv()} required maw={240} />
           <Textarea label={t('work.notes.text')} required autosize minRows={4} value={text} onChange={(e) => setText(e.currentTarget.value)} error={tried && !text.trim() ? t('common.required') : undefined} />
           <ErrorAlert error={save.error} onReload={() => void reload()} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <ModalFormActions onCancel={onClose} pending={save.isPending} />
         </Stack>
       </form>
     </Modal>

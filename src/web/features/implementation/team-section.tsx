@@ -1,8 +1,9 @@
-import { Badge, Button, Checkbox, Group, Modal, NativeSelect, Radio, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Modal, NativeSelect, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { teamRoles, type TeamRole } from '#domain/cases/case-team.ts';
+import { RecordsTable } from '../../ui/records-table.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { formatDate, todayInKyiv } from '../../ui/format.ts';
 import { CaseSection } from '../cases/case-sections.tsx';
@@ -11,6 +12,7 @@ import { caseQuery } from '../cases/cases.queries.ts';
 import { DateField } from './case-form-page.tsx';
 import { addTeamMember, endTeamMember, type TeamMember } from './implementation.api.ts';
 import { assigneesQuery, teamQuery } from './implementation.queries.ts';
+import { ModalFormActions } from '../../ui/form-actions.tsx';
 
 function memberName(m: TeamMember): string {
   return m.user ? m.user.name : m.externalName;
@@ -90,14 +92,7 @@ function AddMemberModal({ c, opened, onClose }: { c: CaseDetail; opened: boolean
           <Checkbox label={t('work.team.emergency')} checked={emergency} onChange={(e) => setEmergency(e.currentTarget.checked)} />
           <DateField label={t('work.team.fromDate')} value={fromDate} onChange={setFromDate} maxDate={todayInKyiv()} required maw={240} />
           <ErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('work.team.add')}
-            </Button>
-          </Group>
+          <ModalFormActions onCancel={onClose} pending={save.isPending} submitLabel={t('work.team.add')} />
         </Stack>
       </form>
     </Modal>
@@ -143,66 +138,71 @@ export function TeamSection({ c }: { c: CaseDetail }) {
   const [ending, setEnding] = useState<TeamMember | null>(null);
   const items = team.data?.items ?? [];
   return (
-    <CaseSection id="team-title" title={t('work.team.title')}>
-      <Text size="sm" c="dimmed">
-        {t('work.team.intro')}
-      </Text>
+    <CaseSection id="team-title" title={t('work.team.title')} intro={t('work.team.intro')}>
       <ErrorAlert error={team.error} />
-      {team.data && items.length === 0 && <Text size="sm">{team.data.allowedActions.includes('add') ? t('work.team.emptyCanAdd') : t('work.team.empty')}</Text>}
-      {items.length > 0 && (
-        <div className="table-scroll">
-          <Table verticalSpacing="xs">
-            <Table.Caption className="visually-hidden">{t('work.team.title')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('work.team.columns.member')}</Table.Th>
-                <Table.Th scope="col">{t('work.team.columns.role')}</Table.Th>
-                <Table.Th scope="col">{t('work.team.columns.period')}</Table.Th>
-                <Table.Th scope="col">{t('work.team.columns.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((m) => (
-                <Table.Tr key={m.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {memberName(m)}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {m.user ? t('work.team.kindUser') : [m.externalProfession, m.externalOrganisation].filter(Boolean).join(', ') || t('work.team.kindExternal')}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {t(`work.teamRole.${m.teamRole}`)}
-                    {m.emergencyIntervention && (
-                      <Badge ml={6} color="red" variant="light">
-                        {t('work.team.emergencyBadge')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {formatDate(m.fromDate)} – {m.toDate ? formatDate(m.toDate) : t('work.team.now')}
-                    {!m.current && (
-                      <Badge ml={6} color="gray" variant="light">
-                        {t('work.team.former')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {m.allowedActions.includes('end') ? (
-                      <Button size="xs" variant="subtle" color="red" onClick={() => setEnding(m)} aria-label={t('work.team.endFor', { name: memberName(m) })}>
-                        {t('work.team.end')}
-                      </Button>
-                    ) : (
-                      t('common.none')
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
+      <RecordsTable
+        caption={t('work.team.title')}
+        rows={team.data ? items : undefined}
+        rowKey={(m) => m.id}
+        empty={team.data?.allowedActions.includes('add') ? t('work.team.emptyCanAdd') : t('work.team.empty')}
+        columns={[
+          {
+            key: 'member',
+            header: t('work.team.columns.member'),
+            cell: (m) => (
+              <>
+                <Text size="sm" fw={600}>
+                  {memberName(m)}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {m.user ? t('work.team.kindUser') : [m.externalProfession, m.externalOrganisation].filter(Boolean).join(', ') || t('work.team.kindExternal')}
+                </Text>
+              </>
+            ),
+          },
+          {
+            key: 'role',
+            header: t('work.team.columns.role'),
+            cell: (m) => (
+              <>
+                {t(`work.teamRole.${m.teamRole}`)}
+                {m.emergencyIntervention && (
+                  <Badge ml={6} color="red" variant="light">
+                    {t('work.team.emergencyBadge')}
+                  </Badge>
+                )}
+              </>
+            ),
+          },
+          {
+            key: 'period',
+            header: t('work.team.columns.period'),
+            nowrap: true,
+            cell: (m) => (
+              <>
+                {formatDate(m.fromDate)} – {m.toDate ? formatDate(m.toDate) : t('work.team.now')}
+                {!m.current && (
+                  <Badge ml={6} color="gray" variant="light">
+                    {t('work.team.former')}
+                  </Badge>
+                )}
+              </>
+            ),
+          },
+          {
+            key: 'actions',
+            header: t('work.team.columns.actions'),
+            cell: (m) =>
+              m.allowedActions.includes('end') ? (
+                <Button size="xs" variant="subtle" color="red" onClick={() => setEnding(m)} aria-label={t('work.team.endFor', { name: memberName(m) })}>
+                  {t('work.team.end')}
+                </Button>
+              ) : (
+                t('common.none')
+              ),
+          },
+        ]}
+      />
       {team.data?.allowedActions.includes('add') && (
         <Group>
           <Button variant="light" onClick={() => setAdding(true)}>

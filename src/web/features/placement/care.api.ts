@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { careEpisodeCreated, careEpisodeCreateRequest, careEpisodeEndRequest, careEpisodeList, careEpisodeView } from '#contracts/care-episodes.contract.ts';
+import type { episodeInstitutionRequest, institutionsPage } from '#contracts/institutions.contract.ts';
 import type { preparationActivitiesPage, preparationActivityRequest, preparationActivityView } from '#contracts/reunification.contract.ts';
 import { apiRequest } from '../../ui/api-client.ts';
 
@@ -35,4 +36,16 @@ export function fetchPreparationActivities(caseId: string): Promise<z.infer<type
 /** POST …/preparation-activities */
 export function recordPreparationActivity(caseId: string, body: PreparationActivityInput): Promise<PreparationActivity> {
   return apiRequest(`${cases(caseId)}/preparation-activities`, { method: 'POST', body });
+}
+
+/** An institution of the register, as the placement form offers it. */
+export type RegisterInstitution = z.infer<typeof institutionsPage>['items'][number];
+
+/** GET /api/v1/institutions?hromadaId=&q= — institutions of the register whose name contains `q` (at most 20). */
+export function searchInstitutions(filters: { hromadaId?: string | undefined; q?: string | undefined }): Promise<z.infer<typeof institutionsPage>> {
+  return apiRequest('/api/v1/institutions', { query: { ...filters, limit: 20 } });
+}
+/** PUT /api/v1/care-episodes/{id}/institution — links an institutional episode to the institution of the register. */
+export function linkEpisodeInstitution(episodeId: string, body: z.input<typeof episodeInstitutionRequest>): Promise<{ episodeId: string; institutionId: string | null; version: number }> {
+  return apiRequest(`/api/v1/care-episodes/${encodeURIComponent(episodeId)}/institution`, { method: 'PUT', body });
 }

@@ -140,6 +140,7 @@ export function ChildCare({ c, childId, childName }: { c: CaseDetail; childId: s
         )}
         {mode === 'new' && (
           <PlacementForm
+            hromadaId={c.hromada.id}
             caseId={c.id}
             childId={childId}
             childName={childName}

@@ -1,13 +1,15 @@
-import { Alert, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, NativeSelect, Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { careTypes, institutionSubordinations, institutionTypes, type CareType, type InstitutionSubordination, type InstitutionType } from '#domain/cases/care-episodes.ts';
 import { ErrorAlert, fieldErrorsOf } from '../../ui/error-alert.tsx';
 import { formatDate, todayInKyiv } from '../../ui/format.ts';
 import { UnsavedChangesGuard } from '../../ui/unsaved-changes-guard.tsx';
 import { DateField } from '../safety/date-fields.tsx';
-import { recordCareEpisode, type CareEpisode } from './care.api.ts';
+import { linkEpisodeInstitution, recordCareEpisode, type CareEpisode, type RegisterInstitution } from './care.api.ts';
+import { InstitutionPicker } from './institution-picker.tsx';
+import { InlineFormActions } from '../../ui/form-actions.tsx';
 
 type Draft = {
   careType: CareType | '';
@@ -27,14 +29,19 @@ const empty = (): Draft => ({ careType: '', institutionType: '', institutionSubo
  * Records a new placement (care arrangement) of a child. The API ends the current episode the day before the new one
  * starts (decision 008); the form says so, naming the current arrangement.
  */
-export function PlacementForm({ caseId, childId, childName, current, onDone, onCancel }: { caseId: string; childId: string; childName: string; current: CareEpisode | undefined; onDone: (endedOn: string | null) => void; onCancel: () => void }) {
+export function PlacementForm({ caseId, hromadaId, childId, childName, current, onDone, onCancel }: { caseId: string; hromadaId: string; childId: string; childName: string; current: CareEpisode | undefined; onDone: (endedOn: string | null) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const [d, setD] = useState<Draft>(empty);
   const [touched, setTouched] = useState(false);
   const [local, setLocal] = useState<Record<string, string>>({});
+  const [picked, setPicked] = useState<RegisterInstitution | null>(null);
+  // The episode once created: a retry after a failed link only links, it does not record the placement twice.
+  const created = useRef<Awaited<ReturnType<typeof recordCareEpisode>> | null>(null);
   const save = useMutation({
-    mutationFn: () =>
-      recordCareEpisode(caseId, {
+    mutationFn: async () => {
+      const res =
+        created.current ??
+        (await recordCareEpisode(caseId, {
         personId: childId,
         careType: d.careType as CareType,
         institutionType: d.careType === 'institution' && d.institutionType ? d.institutionType : null,
@@ -46,7 +53,11 @@ export function PlacementForm({ caseId, childId, childName, current, onDone, onC
         decidingAuthority: d.decidingAuthority,
         decisionNumber: d.decisionNumber,
         decisionDate: d.decisionDate,
-      }),
+        }));
+      created.current = res;
+      if (d.careType === 'institution' && picked) await linkEpisodeInstitution(res.episode.id, { caseId, institutionId: picked.id, version: res.episode.version });
+      return res;
+    },
     onSuccess: (res) => {
       setTouched(false);
       onDone(res.ended?.endDate ?? null);
@@ -56,6 +67,11 @@ export function PlacementForm({ caseId, childId, childName, current, onDone, onC
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
     setTouched(true);
     setD((x) => ({ ...x, [k]: v }));
+  };
+  const pick = (i: RegisterInstitution | null) => {
+    setTouched(true);
+    setPicked(i);
+    if (i) setD((x) => ({ ...x, institutionType: i.type, institutionSubordination: i.subordination, institutionName: i.nameUk }));
   };
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -91,6 +107,7 @@ export function PlacementForm({ caseId, childId, childName, current, onDone, onC
           />
           <DateField label={t('care.fields.startDate')} required error={err('startDate')} value={d.startDate} onChange={(v) => set('startDate', v)} />
         </SimpleGrid>
+        {d.careType === 'institution' && <InstitutionPicker hromadaId={hromadaId} value={picked} onChange={pick} />}
         {d.careType === 'institution' && (
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <NativeSelect
@@ -120,10 +137,7 @@ export function PlacementForm({ caseId, childId, childName, current, onDone, onC
         </SimpleGrid>
         <DateField label={t('care.fields.endDate')} description={t('care.fields.endDateHint')} error={err('endDate')} value={d.endDate} onChange={(v) => set('endDate', v)} />
         {save.error && <ErrorAlert error={save.error} />}
-        <Group gap="sm">
-          <Button type="submit" loading={save.isPending}>{t('common.save')}</Button>
-          <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>
-        </Group>
+        <InlineFormActions onCancel={onCancel} pending={save.isPending} />
       </Stack>
     </Paper>
   );

@@ -1,8 +1,9 @@
-import { Box, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { preparationActivityKinds, type PreparationActivityKind } from '#domain/cases/reunification.ts';
+import { RecordsTable } from '../../ui/records-table.tsx';
 import { ErrorAlert, fieldErrorsOf } from '../../ui/error-alert.tsx';
 import { formatDate, todayInKyiv } from '../../ui/format.ts';
 import { UnsavedChangesGuard } from '../../ui/unsaved-changes-guard.tsx';
@@ -13,6 +14,7 @@ import { formatFullName, sortBySurname } from '../persons/person-name.ts';
 import { DateField } from '../safety/date-fields.tsx';
 import { recordPreparationActivity } from './care.api.ts';
 import { preparationQuery } from './care.queries.ts';
+import { InlineFormActions } from '../../ui/form-actions.tsx';
 
 type Draft = { activityDate: string | null; kind: PreparationActivityKind | ''; description: string; childPersonId: string; conductedBy: string; notes: string };
 
@@ -74,10 +76,7 @@ function PreparationForm({ c, onDone, onCancel }: { c: CaseDetail; onDone: () =>
         <Textarea label={t('care.prep.fields.description')} description={t('care.prep.fields.descriptionHint')} required={d.kind === 'other'} error={err('description')} autosize minRows={2} value={d.description} onChange={(e) => set('description', e.currentTarget.value)} />
         <Textarea label={t('care.prep.fields.notes')} autosize minRows={2} value={d.notes} onChange={(e) => set('notes', e.currentTarget.value)} />
         {save.error && <ErrorAlert error={save.error} />}
-        <Group gap="sm">
-          <Button type="submit" loading={save.isPending}>{t('common.save')}</Button>
-          <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>
-        </Group>
+        <InlineFormActions onCancel={onCancel} pending={save.isPending} />
       </Stack>
     </Paper>
   );
@@ -92,40 +91,30 @@ export function PreparationSection({ c }: { c: CaseDetail }) {
   const items = q.data?.items ?? [];
   const mayAdd = (q.data?.allowedActions ?? []).includes('create') && c.status === 'open';
   return (
-    <CaseSection id="prep-title" title={t('care.prep.title')}>
-      <Text size="sm" c="dimmed">{t('care.prep.intro')}</Text>
+    <CaseSection id="prep-title" title={t('care.prep.title')} intro={t('care.prep.intro')}>
       {q.error && <ErrorAlert error={q.error} />}
-      {q.data && items.length === 0 && <Text size="sm">{t('care.prep.empty')}</Text>}
-      {items.length > 0 && (
-        <Box className="table-scroll" tabIndex={0}>
-          <Table verticalSpacing="xs">
-            <Table.Caption style={{ textAlign: 'left', captionSide: 'top' }} className="visually-hidden">{t('care.prep.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('care.prep.columns.date')}</Table.Th>
-                <Table.Th scope="col">{t('care.prep.columns.activity')}</Table.Th>
-                <Table.Th scope="col">{t('care.prep.columns.child')}</Table.Th>
-                <Table.Th scope="col">{t('care.prep.columns.who')}</Table.Th>
-                <Table.Th scope="col">{t('care.prep.columns.notes')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(a.activityDate)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>{t(`care.prep.kind.${a.kind}`)}</Text>
-                    {a.description && <Text size="sm" className="prewrap">{a.description}</Text>}
-                  </Table.Td>
-                  <Table.Td>{a.child ? formatFullName(a.child) : t('care.prep.wholeFamily')}</Table.Td>
-                  <Table.Td>{a.conductedBy}</Table.Td>
-                  <Table.Td><Text size="sm" className="prewrap">{a.notes || t('common.none')}</Text></Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Box>
-      )}
+      <RecordsTable
+        caption={t('care.prep.caption')}
+        rows={q.data ? items : undefined}
+        rowKey={(a) => a.id}
+        empty={t('care.prep.empty')}
+        columns={[
+          { key: 'date', header: t('care.prep.columns.date'), nowrap: true, cell: (a) => formatDate(a.activityDate) },
+          {
+            key: 'activity',
+            header: t('care.prep.columns.activity'),
+            cell: (a) => (
+              <>
+                <Text size="sm" fw={600}>{t(`care.prep.kind.${a.kind}`)}</Text>
+                {a.description && <Text size="sm" className="prewrap">{a.description}</Text>}
+              </>
+            ),
+          },
+          { key: 'child', header: t('care.prep.columns.child'), cell: (a) => (a.child ? formatFullName(a.child) : t('care.prep.wholeFamily')) },
+          { key: 'who', header: t('care.prep.columns.who'), cell: (a) => a.conductedBy },
+          { key: 'notes', header: t('care.prep.columns.notes'), cell: (a) => <Text size="sm" className="prewrap">{a.notes || t('common.none')}</Text> },
+        ]}
+      />
       {notice && <Text size="sm" c="green.9" role="status">{t('care.prep.saved')}</Text>}
       {mayAdd &&
         (open ? (

@@ -1,9 +1,8 @@
 import { Button, Group, List, Select, Stack, Text } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseUserDate } from '../../ui/format.ts';
+import { DateField as BaseDateField } from '../../ui/date-field.tsx';
 import { serviceCatalogueQuery } from './plans.queries.ts';
 
 /** Catalogue services as select options «назва · код», searchable by name or code (SPEC §4.1). */
@@ -93,24 +92,7 @@ export function ServicesPicker({ label, value, onChange, error }: { label: strin
 type DateProps = { label: string; value: string | null; onChange: (iso: string | null) => void; required?: boolean; maxDate?: string; minDate?: string; error?: string | undefined; id?: string };
 
 /** A date typed or picked as дд.мм.рррр, kept as `YYYY-MM-DD`. */
-export function DateField({ label, value, onChange, required, maxDate, minDate, error, id }: DateProps) {
+export function DateField({ label, ...rest }: DateProps) {
   const { t } = useTranslation();
-  return (
-    <DateInput
-      id={id}
-      label={label}
-      description={t('common.dateFormatHint')}
-      placeholder="дд.мм.рррр"
-      valueFormat="DD.MM.YYYY"
-      dateParser={parseUserDate}
-      value={value}
-      onChange={(v) => onChange(v ? String(v).slice(0, 10) : null)}
-      required={required}
-      maxDate={maxDate}
-      minDate={minDate}
-      error={error}
-      clearable
-      clearButtonProps={{ 'aria-label': t('plan.clearDate', { label }) }}
-    />
-  );
+  return <BaseDateField label={label} clearLabel={t('plan.clearDate', { label })} {...rest} />;
 }

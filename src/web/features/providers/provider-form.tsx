@@ -8,6 +8,7 @@ import { useMe } from '../auth/auth.queries.ts';
 import { useServiceOptions } from '../catalogue/catalogue.queries.ts';
 import { hromadasQuery } from '../territories/territories.queries.ts';
 import { createProvider, updateProvider, type Provider } from './providers.api.ts';
+import { ModalFormActions } from '../../ui/form-actions.tsx';
 
 type ServiceRow = { key: number; serviceCode: string | null; capacity: number | string };
 type Props = { provider?: Provider | undefined; onClose: () => void; onSaved: (p: Provider) => void };
@@ -178,14 +179,7 @@ export function ProviderForm({ provider, onClose, onSaved }: Props) {
               void queryClient.invalidateQueries({ queryKey: ['providers'] });
             }}
           />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t('providers.form.save')}
-            </Button>
-          </Group>
+          <ModalFormActions gap="sm" onCancel={onClose} pending={mutation.isPending} submitLabel={t('providers.form.save')} />
         </Stack>
       </form>
     </Modal>

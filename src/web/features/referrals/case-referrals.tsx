@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RecordsTable } from '../../ui/records-table.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { CaseSection } from '../cases/case-sections.tsx';
@@ -21,6 +22,7 @@ import { caseReferralsQuery } from './referrals.queries.ts';
 export function CaseReferrals({ c }: { c: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
+  const serviceOf = (r: Referral) => (en ? r.service.nameEn : r.service.nameUk);
   const list = useQuery(caseReferralsQuery(c.id));
   const [form, setForm] = useState<{ draft?: Referral } | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -39,80 +41,75 @@ export function CaseReferrals({ c }: { c: CaseDetail }) {
           {notice}
         </Alert>
       )}
-      {list.data && items.length === 0 && <Text size="sm">{canCreate ? t('referrals.case.emptyCanAdd') : t('referrals.case.empty')}</Text>}
-      {items.length > 0 && (
-        <div className="table-scroll">
-          <Table verticalSpacing="xs">
-            <Table.Caption className="visually-hidden">{t('referrals.case.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('referrals.columns.service')}</Table.Th>
-                <Table.Th scope="col">{t('referrals.columns.provider')}</Table.Th>
-                <Table.Th scope="col">{t('referrals.columns.status')}</Table.Th>
-                <Table.Th scope="col">{t('referrals.columns.sentAt')}</Table.Th>
-                <Table.Th scope="col">{t('referrals.columns.response')}</Table.Th>
-                <Table.Th scope="col">{t('referrals.columns.feedback')}</Table.Th>
-                <Table.Th scope="col">{t('referrals.columns.action')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((r) => {
-                const service = en ? r.service.nameEn : r.service.nameUk;
-                return (
-                  <Table.Tr key={r.id}>
-                    <Table.Th scope="row" fw={500} miw={160}>
-                      {service}
-                      {c.members.filter((m) => m.role === 'child').length > 1 && (
-                        <Text size="xs" c="dimmed">
-                          {childName(r)}
-                        </Text>
-                      )}
-                    </Table.Th>
-                    <Table.Td miw={160}>{en ? r.provider.nameEn : r.provider.nameUk}</Table.Td>
-                    <Table.Td>
-                      <ReferralBadges r={r} />
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.sentAt ? formatDate(r.sentAt) : t('common.none')}</Table.Td>
-                    <Table.Td miw={150}>
-                      <ResponseDeadline r={r} />
-                    </Table.Td>
-                    <Table.Td miw={160}>
-                      {r.declineReason && (
-                        <Text size="sm" fw={700}>
-                          {t(`referrals.declineReason.${r.declineReason}`)}
-                        </Text>
-                      )}
-                      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                        {r.feedback || (r.declineReason ? '' : t('common.none'))}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Stack gap={4} align="flex-start">
-                        <Button size="compact-sm" variant="light" onClick={() => setOpenId(r.id)} aria-label={t('referrals.openFor', { service, child: childName(r) })}>
-                          {t('referrals.open')}
-                        </Button>
-                        {r.status === 'completed' && mayRecord && (
-                          <Button
-                            size="compact-sm"
-                            variant="default"
-                            onClick={() => {
-                              setNotice(null);
-                              setRecording(r);
-                            }}
-                            aria-label={t('referrals.delivery.recordFor', { service, child: childName(r) })}
-                          >
-                            {t('referrals.delivery.record')}
-                          </Button>
-                        )}
-                      </Stack>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
+      <RecordsTable
+        caption={t('referrals.case.caption')}
+        rows={list.data ? items : undefined}
+        rowKey={(r) => r.id}
+        empty={canCreate ? t('referrals.case.emptyCanAdd') : t('referrals.case.empty')}
+        columns={[
+          {
+            key: 'service',
+            header: t('referrals.columns.service'),
+            rowHeader: true,
+            cellProps: { fw: 500, miw: 160 },
+            cell: (r) => (
+              <>
+                {serviceOf(r)}
+                {c.members.filter((m) => m.role === 'child').length > 1 && (
+                  <Text size="xs" c="dimmed">
+                    {childName(r)}
+                  </Text>
+                )}
+              </>
+            ),
+          },
+          { key: 'provider', header: t('referrals.columns.provider'), cellProps: { miw: 160 }, cell: (r) => (en ? r.provider.nameEn : r.provider.nameUk) },
+          { key: 'status', header: t('referrals.columns.status'), cell: (r) => <ReferralBadges r={r} /> },
+          { key: 'sentAt', header: t('referrals.columns.sentAt'), nowrap: true, cell: (r) => (r.sentAt ? formatDate(r.sentAt) : t('common.none')) },
+          { key: 'response', header: t('referrals.columns.response'), cellProps: { miw: 150 }, cell: (r) => <ResponseDeadline r={r} /> },
+          {
+            key: 'feedback',
+            header: t('referrals.columns.feedback'),
+            cellProps: { miw: 160 },
+            cell: (r) => (
+              <>
+                {r.declineReason && (
+                  <Text size="sm" fw={700}>
+                    {t(`referrals.declineReason.${r.declineReason}`)}
+                  </Text>
+                )}
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {r.feedback || (r.declineReason ? '' : t('common.none'))}
+                </Text>
+              </>
+            ),
+          },
+          {
+            key: 'action',
+            header: t('referrals.columns.action'),
+            cell: (r) => (
+              <Stack gap={4} align="flex-start">
+                <Button size="compact-sm" variant="light" onClick={() => setOpenId(r.id)} aria-label={t('referrals.openFor', { service: serviceOf(r), child: childName(r) })}>
+                  {t('referrals.open')}
+                </Button>
+                {r.status === 'completed' && mayRecord && (
+                  <Button
+                    size="compact-sm"
+                    variant="default"
+                    onClick={() => {
+                      setNotice(null);
+                      setRecording(r);
+                    }}
+                    aria-label={t('referrals.delivery.recordFor', { service: serviceOf(r), child: childName(r) })}
+                  >
+                    {t('referrals.delivery.record')}
+                  </Button>
+                )}
+              </Stack>
+            ),
+          },
+        ]}
+      />
       {canCreate && (
         <Group>
           <Button

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, Modal, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { DateField } from '../implementation/case-form-page.tsx';
 import { createDeliveredService } from '../implementation/implementation.api.ts';
 import { serviceCatalogueQuery } from '../implementation/implementation.queries.ts';
 import type { Referral } from './referrals.api.ts';
+import { ModalFormActions } from '../../ui/form-actions.tsx';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -84,14 +85,7 @@ export function ReferralDeliveryModal({ c, r, onClose, onSaved }: Props) {
           </Group>
           <Textarea label={t('work.services.notes')} autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} maxLength={4000} />
           <ErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <ModalFormActions onCancel={onClose} pending={save.isPending} />
         </Stack>
       </form>
     </Modal>

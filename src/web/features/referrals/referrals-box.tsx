@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { referralStatuses, type ReferralStatus } from '#domain/services/referrals.ts';
+import { RecordsTable } from '../../ui/records-table.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
@@ -21,6 +22,7 @@ type Props = { box: ReferralBox; status: ReferralStatus | undefined; onStatus: (
 export function ReferralsBox({ box, status, onStatus }: Props) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
+  const serviceOf = (r: { service: { nameUk: string; nameEn: string } }) => (en ? r.service.nameEn : r.service.nameUk);
   const list = useInfiniteQuery(referralsBoxQuery(box, status));
   const [openId, setOpenId] = useState<string | null>(null);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -43,83 +45,78 @@ export function ReferralsBox({ box, status, onStatus }: Props) {
       <ErrorAlert error={list.error} />
       {list.isPending ? (
         <PageLoader />
-      ) : items.length === 0 ? (
-        <Alert color="gray" variant="light" role="status">
-          {t('referrals.empty')}
-        </Alert>
       ) : (
-        <div className="table-scroll">
-          <Table verticalSpacing="xs" striped>
-            <Table.Caption className="visually-hidden">{t(`referrals.boxCaption.${box}`)}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('referrals.columns.service')}</Table.Th>
-                <Table.Th scope="col">{t('referrals.columns.child')}</Table.Th>
-                <Table.Th scope="col">{box === 'incoming' ? t('referrals.columns.from') : t('referrals.columns.provider')}</Table.Th>
-                {box === 'outgoing' && <Table.Th scope="col">{t('referrals.columns.case')}</Table.Th>}
-                <Table.Th scope="col">{t('referrals.columns.status')}</Table.Th>
-                <Table.Th scope="col">{t('referrals.columns.sentAt')}</Table.Th>
-                <Table.Th scope="col">{t('referrals.columns.response')}</Table.Th>
-                <Table.Th scope="col">{t('referrals.columns.action')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((r) => {
-                const service = en ? r.service.nameEn : r.service.nameUk;
-                return (
-                  <Table.Tr key={r.id}>
-                    <Table.Th scope="row" fw={500} miw={160}>
-                      {service}
-                    </Table.Th>
-                    <Table.Td miw={160}>{t('referrals.childLine', { name: childName(r), age: r.child.age })}</Table.Td>
-                    <Table.Td miw={160}>
-                      {box === 'incoming' ? (
-                        <>
-                          {en ? r.referringOrganisation.nameEn : r.referringOrganisation.nameUk}
-                          <Text size="xs" c="dimmed">
-                            {r.referredBy.name}
-                          </Text>
-                        </>
-                      ) : en ? (
-                        r.provider.nameEn
-                      ) : (
-                        r.provider.nameUk
-                      )}
-                    </Table.Td>
-                    {box === 'outgoing' && (
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        {r.case ? (
-                          <AnchorLink to="/cases/$caseId" params={{ caseId: r.case.id }} search={{ tab: 'work' }}>
-                            {r.case.number}
-                          </AnchorLink>
-                        ) : (
-                          t('common.none')
-                        )}
-                      </Table.Td>
-                    )}
-                    <Table.Td>
-                      <ReferralBadges r={r} />
-                      {r.declineReason && (
-                        <Text size="xs" mt={2}>
-                          {t(`referrals.declineReason.${r.declineReason}`)}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.sentAt ? formatDate(r.sentAt) : t('common.none')}</Table.Td>
-                    <Table.Td miw={150}>
-                      <ResponseDeadline r={r} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Button size="compact-sm" variant="light" onClick={() => setOpenId(r.id)} aria-label={t('referrals.openFor', { service, child: childName(r) })}>
-                        {t('referrals.open')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </div>
+        <RecordsTable
+          caption={t(`referrals.boxCaption.${box}`)}
+          tableProps={{ striped: true }}
+          rows={items}
+          rowKey={(r) => r.id}
+          empty={
+            <Alert color="gray" variant="light" role="status">
+              {t('referrals.empty')}
+            </Alert>
+          }
+          columns={[
+            { key: 'service', header: t('referrals.columns.service'), rowHeader: true, cellProps: { fw: 500, miw: 160 }, cell: (r) => serviceOf(r) },
+            { key: 'child', header: t('referrals.columns.child'), cellProps: { miw: 160 }, cell: (r) => t('referrals.childLine', { name: childName(r), age: r.child.age }) },
+            {
+              key: 'party',
+              header: box === 'incoming' ? t('referrals.columns.from') : t('referrals.columns.provider'),
+              cellProps: { miw: 160 },
+              cell: (r) =>
+                box === 'incoming' ? (
+                  <>
+                    {en ? r.referringOrganisation.nameEn : r.referringOrganisation.nameUk}
+                    <Text size="xs" c="dimmed">
+                      {r.referredBy.name}
+                    </Text>
+                  </>
+                ) : en ? (
+                  r.provider.nameEn
+                ) : (
+                  r.provider.nameUk
+                ),
+            },
+            box === 'outgoing' && {
+              key: 'case',
+              header: t('referrals.columns.case'),
+              nowrap: true,
+              cell: (r) =>
+                r.case ? (
+                  <AnchorLink to="/cases/$caseId" params={{ caseId: r.case.id }} search={{ tab: 'work' }}>
+                    {r.case.number}
+                  </AnchorLink>
+                ) : (
+                  t('common.none')
+                ),
+            },
+            {
+              key: 'status',
+              header: t('referrals.columns.status'),
+              cell: (r) => (
+                <>
+                  <ReferralBadges r={r} />
+                  {r.declineReason && (
+                    <Text size="xs" mt={2}>
+                      {t(`referrals.declineReason.${r.declineReason}`)}
+                    </Text>
+                  )}
+                </>
+              ),
+            },
+            { key: 'sentAt', header: t('referrals.columns.sentAt'), nowrap: true, cell: (r) => (r.sentAt ? formatDate(r.sentAt) : t('common.none')) },
+            { key: 'response', header: t('referrals.columns.response'), cellProps: { miw: 150 }, cell: (r) => <ResponseDeadline r={r} /> },
+            {
+              key: 'action',
+              header: t('referrals.columns.action'),
+              cell: (r) => (
+                <Button size="compact-sm" variant="light" onClick={() => setOpenId(r.id)} aria-label={t('referrals.openFor', { service: serviceOf(r), child: childName(r) })}>
+                  {t('referrals.open')}
+                </Button>
+              ),
+            },
+          ]}
+        />
       )}
       {list.hasNextPage && (
         <Group>

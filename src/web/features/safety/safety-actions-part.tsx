@@ -1,13 +1,15 @@
-import { Alert, Box, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { safetyActionTypes, type SafetyActionType } from '#domain/cases/safety-assessment.ts';
+import { RecordsTable } from '../../ui/records-table.tsx';
 import { ErrorAlert, fieldErrorsOf } from '../../ui/error-alert.tsx';
 import { formatDateTime, localDateTimeToInstant, nowLocalDateTime } from '../../ui/format.ts';
 import { DateTimeField } from './date-fields.tsx';
 import { ActPart } from './safety-act-fields.tsx';
 import { addSafetyAction, type SafetyAct } from './safety.api.ts';
+import { InlineFormActions } from '../../ui/form-actions.tsx';
 
 type ActionDraft = { actionType: SafetyActionType | ''; description: string; takenAt: string | null; takenByName: string; takenByOrganisation: string };
 const emptyAction = (): ActionDraft => ({ actionType: '', description: '', takenAt: nowLocalDateTime(), takenByName: '', takenByOrganisation: '' });
@@ -93,14 +95,7 @@ function ActionForm({ caseId, act, onAdded, onCancel }: { caseId: string; act: S
           />
         </SimpleGrid>
         {add.error && <ErrorAlert error={add.error} />}
-        <Group gap="sm">
-          <Button type="submit" loading={add.isPending}>
-            {t('common.save')}
-          </Button>
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <InlineFormActions onCancel={onCancel} pending={add.isPending} />
       </Stack>
     </Paper>
   );
@@ -119,40 +114,36 @@ export function ActionsPart({ caseId, act, unsafe, editable, onChanged }: { case
           {t('safetyAct.action.unsafeHint')}
         </Alert>
       )}
-      {act.actions.length === 0 ? (
-        <Text size="sm">{t('safetyAct.noActions')}</Text>
-      ) : (
-        <Box className="table-scroll" tabIndex={0}>
-          <Table verticalSpacing="xs">
-            <Table.Caption style={{ textAlign: 'left', captionSide: 'top' }} className="visually-hidden">
-              {t('safetyAct.action.caption')}
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('safetyAct.action.columns.type')}</Table.Th>
-                <Table.Th scope="col">{t('safetyAct.action.columns.when')}</Table.Th>
-                <Table.Th scope="col">{t('safetyAct.action.columns.who')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {act.actions.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>{t(`safetyAct.actionType.${a.actionType}`)}</Text>
-                    {a.description && <Text size="sm" className="prewrap">{a.description}</Text>}
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(a.takenAt)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{a.takenByName}</Text>
-                    {a.takenByOrganisation && <Text size="xs" c="dimmed">{a.takenByOrganisation}</Text>}
-                    <Text size="xs" c="dimmed">{t('safetyAct.action.recordedBy', { name: a.recordedBy.name })}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Box>
-      )}
+      <RecordsTable
+        caption={t('safetyAct.action.caption')}
+        rows={act.actions}
+        rowKey={(a) => a.id}
+        empty={t('safetyAct.noActions')}
+        columns={[
+          {
+            key: 'type',
+            header: t('safetyAct.action.columns.type'),
+            cell: (a) => (
+              <>
+                <Text size="sm" fw={600}>{t(`safetyAct.actionType.${a.actionType}`)}</Text>
+                {a.description && <Text size="sm" className="prewrap">{a.description}</Text>}
+              </>
+            ),
+          },
+          { key: 'when', header: t('safetyAct.action.columns.when'), nowrap: true, cell: (a) => formatDateTime(a.takenAt) },
+          {
+            key: 'who',
+            header: t('safetyAct.action.columns.who'),
+            cell: (a) => (
+              <>
+                <Text size="sm">{a.takenByName}</Text>
+                {a.takenByOrganisation && <Text size="xs" c="dimmed">{a.takenByOrganisation}</Text>}
+                <Text size="xs" c="dimmed">{t('safetyAct.action.recordedBy', { name: a.recordedBy.name })}</Text>
+              </>
+            ),
+          },
+        ]}
+      />
       {notice && (
         <Text size="sm" c="green.9" role="status">
           {t('safetyAct.action.saved')}

@@ -185,8 +185,7 @@ export function FamilyAssessmentSection({ c }: { c: CaseDetail }) {
   });
   const editable = latest?.status === 'draft' && latest.allowedActions.includes('update');
   return (
-    <CaseSection id="family-assessment-title" title={t('familyAssessment.title')}>
-      <Text size="sm" c="dimmed">{t('familyAssessment.intro')}</Text>
+    <CaseSection id="family-assessment-title" title={t('familyAssessment.title')} intro={t('familyAssessment.intro')}>
       {q.error && <ErrorAlert error={q.error} />}
       {q.data && !latest && <Text size="sm">{t('familyAssessment.none')}</Text>}
       {latest && (

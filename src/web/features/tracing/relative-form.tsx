@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, NativeSelect, Paper, Radio, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Checkbox, Group, NativeSelect, Paper, Radio, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { formatFullName, sortBySurname } from '../persons/person-name.ts';
 import { DateField } from '../safety/date-fields.tsx';
 import { addRelative, saveRelative, type Relative } from './tracing.api.ts';
 import { relativesQuery } from './tracing.queries.ts';
+import { InlineFormActions } from '../../ui/form-actions.tsx';
 
 type Assessment = {
   relation: RelativeRelation | '';
@@ -184,10 +185,7 @@ export function RelativeForm({ c, relative, onDone, onCancel }: { c: CaseDetail;
                   }
                 : undefined
             } />}
-        <Group gap="sm">
-          <Button type="submit" loading={save.isPending}>{t('common.save')}</Button>
-          <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>
-        </Group>
+        <InlineFormActions onCancel={onCancel} pending={save.isPending} />
       </Stack>
     </Paper>
   );

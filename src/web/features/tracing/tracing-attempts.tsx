@@ -1,8 +1,9 @@
-import { Badge, Box, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tracingMethods, tracingOutcomes, type TracingMethod, type TracingOutcome } from '#domain/cases/family-tracing.ts';
+import { RecordsTable } from '../../ui/records-table.tsx';
 import { ErrorAlert, fieldErrorsOf } from '../../ui/error-alert.tsx';
 import { formatDate, todayInKyiv } from '../../ui/format.ts';
 import { UnsavedChangesGuard } from '../../ui/unsaved-changes-guard.tsx';
@@ -13,6 +14,7 @@ import { formatFullName } from '../persons/person-name.ts';
 import { DateField } from '../safety/date-fields.tsx';
 import { recordTracingAttempt, type TracingAttempt } from './tracing.api.ts';
 import { tracingAttemptsQuery } from './tracing.queries.ts';
+import { InlineFormActions } from '../../ui/form-actions.tsx';
 
 const outcomeColour: Record<TracingOutcome, string> = { found: 'green', lead: 'blue', not_found: 'gray', refused_contact: 'orange' };
 
@@ -83,10 +85,7 @@ function AttemptForm({ caseId, onDone, onCancel }: { caseId: string; onDone: () 
         </SimpleGrid>
         <Textarea label={t('tracing.fields.notes')} autosize minRows={2} value={d.notes} onChange={(e) => set('notes', e.currentTarget.value)} />
         {save.error && <ErrorAlert error={save.error} />}
-        <Group gap="sm">
-          <Button type="submit" loading={save.isPending}>{t('common.save')}</Button>
-          <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>
-        </Group>
+        <InlineFormActions onCancel={onCancel} pending={save.isPending} />
       </Stack>
     </Paper>
   );
@@ -103,43 +102,39 @@ export function TracingAttempts({ c }: { c: CaseDetail }) {
   const mayAdd = c.allowedActions.includes('needs_assessment.edit') && c.status === 'open';
   const items = q.data?.items ?? [];
   return (
-    <CaseSection id="attempts-title" title={t('tracing.attemptsTitle')}>
-      <Text size="sm" c="dimmed">{t('tracing.intro')}</Text>
+    <CaseSection id="attempts-title" title={t('tracing.attemptsTitle')} intro={t('tracing.intro')}>
       {q.error && <ErrorAlert error={q.error} />}
-      {q.data && items.length === 0 && <Text size="sm">{t('tracing.attemptsEmpty')}</Text>}
-      {items.length > 0 && (
-        <Box className="table-scroll" tabIndex={0}>
-          <Table verticalSpacing="xs">
-            <Table.Caption style={{ textAlign: 'left', captionSide: 'top' }} className="visually-hidden">{t('tracing.attemptsCaption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('tracing.columns.date')}</Table.Th>
-                <Table.Th scope="col">{t('tracing.columns.sought')}</Table.Th>
-                <Table.Th scope="col">{t('tracing.columns.method')}</Table.Th>
-                <Table.Th scope="col">{t('tracing.columns.outcome')}</Table.Th>
-                <Table.Th scope="col">{t('tracing.columns.notes')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(a.attemptedOn)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{soughtOf(a)}</Text>
-                    {a.soughtRelation && <Text size="xs" c="dimmed">{a.soughtRelation}</Text>}
-                  </Table.Td>
-                  <Table.Td>{t(`tracing.method.${a.method}`)}</Table.Td>
-                  <Table.Td><OutcomeBadge outcome={a.outcome} /></Table.Td>
-                  <Table.Td>
-                    <Text size="sm" className="prewrap">{a.notes || t('common.none')}</Text>
-                    <Text size="xs" c="dimmed">{t('tracing.columns.recordedBy')}: {a.recordedBy.name}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Box>
-      )}
+      <RecordsTable
+        caption={t('tracing.attemptsCaption')}
+        rows={q.data ? items : undefined}
+        rowKey={(a) => a.id}
+        empty={t('tracing.attemptsEmpty')}
+        columns={[
+          { key: 'date', header: t('tracing.columns.date'), nowrap: true, cell: (a) => formatDate(a.attemptedOn) },
+          {
+            key: 'sought',
+            header: t('tracing.columns.sought'),
+            cell: (a) => (
+              <>
+                <Text size="sm">{soughtOf(a)}</Text>
+                {a.soughtRelation && <Text size="xs" c="dimmed">{a.soughtRelation}</Text>}
+              </>
+            ),
+          },
+          { key: 'method', header: t('tracing.columns.method'), cell: (a) => t(`tracing.method.${a.method}`) },
+          { key: 'outcome', header: t('tracing.columns.outcome'), cell: (a) => <OutcomeBadge outcome={a.outcome} /> },
+          {
+            key: 'notes',
+            header: t('tracing.columns.notes'),
+            cell: (a) => (
+              <>
+                <Text size="sm" className="prewrap">{a.notes || t('common.none')}</Text>
+                <Text size="xs" c="dimmed">{t('tracing.columns.recordedBy')}: {a.recordedBy.name}</Text>
+              </>
+            ),
+          },
+        ]}
+      />
       {notice && <Text size="sm" c="green.9" role="status">{t('tracing.attemptSaved')}</Text>}
       {mayAdd &&
         (open ? (
