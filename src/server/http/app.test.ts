@@ -53,6 +53,24 @@ describe('public endpoints', () => {
     const huge = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ username: 'x', password: 'y'.repeat(2_000_000) }) });
     expect(huge.statusCode).toBe(413);
   });
+
+  it('refuses NUL characters and overlong or malformed path segments with 400 problems (found by the fuzz test)', async () => {
+    await seedWorld(tdb.deps);
+    // U+0000 used to reach PostgreSQL, which cannot store it in text, and answered 500.
+    const nul = await login('\u0000', 'whatever-password');
+    expect(nul.statusCode).toBe(400);
+    expect(nul.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.parse(nul.body).code).toBe('validation_failed');
+    const cm = await loginAs(app, 'cm.bucha');
+    expect((await cm.get('/api/v1/persons/matches?hromadaId=00000000-0000-4000-8000-000000000000&surname=%00')).status).toBe(400);
+    // Fastify's own 414/400 answers for such paths were plain JSON echoing the path.
+    for (const url of [`/api/v1/cases/${'x'.repeat(3000)}`, '/api/v1/cases/%E0%A4%A']) {
+      const res = await cm.get(url);
+      expect(res.status, url).toBe(400);
+      expect(String(res.headers['content-type'])).toContain('application/problem+json');
+      expect(res.body.code).toBe('validation_failed');
+    }
+  });
 });
 
 describe('authentication (SPEC §11)', () => {

@@ -9,6 +9,7 @@ import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCom
 import { DomainError } from '#domain/errors.ts';
 import type { Deps, RequestActor } from '../lib/context.ts';
 import { resolveSession } from '../services/auth.service.ts';
+import { containsNul } from './input-guard.ts';
 import { problemFromDomainError, problemOf, type ProblemBody } from './problems.ts';
 import { registerRateLimits } from './rate-limit.ts';
 import { registerApprovalRoutes } from './routes/approvals.routes.ts';
@@ -82,6 +83,9 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; serveWeb?: 
     bodyLimit: 1024 * 1024,
     trustProxy: false,
     genReqId: () => crypto.randomUUID(),
+    // A malformed or overlong path segment is an invalid request like any other: a problem, not Fastify's own JSON.
+    frameworkErrors: (err, _req, reply) =>
+      sendProblem(reply, err.code === 'FST_ERR_ASYNC_CONSTRAINT' ? problemOf('internal_error', 'Something went wrong on our side') : problemOf('validation_failed', 'The address is not valid')),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -142,6 +146,14 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; serveWeb?: 
     return undefined;
   });
   registerRateLimits(app, deps);
+
+  // PostgreSQL text cannot hold U+0000: refuse it in any input before validation (a 400, not a database error).
+  app.addHook('preValidation', async (req, reply) => {
+    if (req.url.startsWith('/api/') && (containsNul(req.body) || containsNul(req.query) || containsNul(req.params))) {
+      return sendProblem(reply, problemOf('validation_failed', 'The request is not valid', { errors: [{ path: '', message: 'NUL characters are not allowed' }] }));
+    }
+    return undefined;
+  });
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof DomainError) return sendProblem(reply, problemFromDomainError(err));
