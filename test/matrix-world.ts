@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { seedDemoCaregivers } from '#server/db/seed/demo-caregivers.ts';
+import { seedDemoInstitutions } from '#server/db/seed/demo-institutions.ts';
 import { demoPassword } from '#server/db/seed/demo.ts';
 import type { Deps } from '#server/lib/context.ts';
 import { aNotification, seedWorld } from './factories.ts';
@@ -38,6 +40,9 @@ function parse(body: string): unknown {
 /** Seeds the demo world, signs every demo user in and creates the records the matrix needs through the API. */
 export async function buildMatrixWorld(app: FastifyInstance, deps: Deps): Promise<MatrixWorld> {
   const world = await seedWorld(deps);
+  // The register records the matrix addresses (the test world leaves the showcase out).
+  await seedDemoInstitutions(deps);
+  await seedDemoCaregivers(deps);
   const cookies = new Map<string, string>();
   for (const username of demoUsers) {
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: demoPassword } });

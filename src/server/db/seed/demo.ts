@@ -80,7 +80,7 @@ export async function hasDemoData(deps: Pick<Deps, 'db'>): Promise<boolean> {
 
 /** What to load besides territory, organisations, users, providers and the two first cases. */
 export type DemoOptions = {
-  /** The cases that show the whole workflow (default true); API tests leave them out to stay fast and start from a known world. */
+  /** The showcase: cases at every step of the workflow, institutions and caregivers (default true); API tests leave it out to stay fast and start from a known world. */
   workflowCases?: boolean;
 };
 
@@ -126,8 +126,10 @@ export async function seedDemo(deps: Deps, log: (m: string) => void = () => {}, 
   }
   await seedDemoCases(deps, ids, hromadas, orgs, options.workflowCases ?? true);
   await seedDemoProviders(deps);
-  await seedDemoInstitutions(deps);
-  await seedDemoCaregivers(deps);
+  if (options.workflowCases ?? true) {
+    await seedDemoInstitutions(deps);
+    await seedDemoCaregivers(deps);
+  }
   log(`demo data loaded: ${demoUsers.length} users, ${orgs.size} organisations, ${hromadas.size} hromadas`);
   return { created: true };
 }
