@@ -608,6 +608,23 @@ CREATE TABLE delivered_services (
   CONSTRAINT delivered_services_service_code_fkey FOREIGN KEY (service_code) REFERENCES service_catalogue(code)
 );
 
+CREATE TABLE emergency_accesses (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  case_id uuid NOT NULL,
+  user_id uuid NOT NULL,
+  reason text NOT NULL,
+  granted_at timestamp with time zone NOT NULL,
+  expires_at timestamp with time zone NOT NULL,
+  supervisor_id uuid,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT emergency_accesses_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id),
+  CONSTRAINT emergency_accesses_pkey PRIMARY KEY (id),
+  CONSTRAINT emergency_accesses_reason_check CHECK ((char_length(reason) >= 10)),
+  CONSTRAINT emergency_accesses_supervisor_id_fkey FOREIGN KEY (supervisor_id) REFERENCES users(id),
+  CONSTRAINT emergency_accesses_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id),
+  CONSTRAINT emergency_accesses_window CHECK ((expires_at > granted_at))
+);
+
 CREATE TABLE emergency_contact_members (
   id uuid NOT NULL DEFAULT gen_random_uuid(),
   emergency_contact_id uuid NOT NULL,
@@ -1570,6 +1587,8 @@ CREATE INDEX delivered_services_case_idx ON public.delivered_services USING btre
 CREATE INDEX delivered_services_hromada_service_idx ON public.delivered_services USING btree (hromada_id, service_code, delivered_on);
 CREATE INDEX delivered_services_measure_idx ON public.delivered_services USING btree (case_id, measure_key) WHERE (measure_key IS NOT NULL);
 CREATE INDEX delivered_services_provider_idx ON public.delivered_services USING btree (provider_organisation_id, delivered_on) WHERE (provider_organisation_id IS NOT NULL);
+CREATE INDEX emergency_accesses_case_idx ON public.emergency_accesses USING btree (case_id, granted_at);
+CREATE INDEX emergency_accesses_user_idx ON public.emergency_accesses USING btree (user_id, expires_at);
 CREATE INDEX emergency_contact_members_person_idx ON public.emergency_contact_members USING btree (person_id);
 CREATE UNIQUE INDEX emergency_contacts_case_idx ON public.emergency_contacts USING btree (case_id) WHERE (case_id IS NOT NULL);
 CREATE INDEX emergency_contacts_hromada_idx ON public.emergency_contacts USING btree (hromada_id, occurred_at DESC);

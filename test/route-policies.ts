@@ -161,6 +161,12 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'GET /api/v1/cases': simple('any signed-in user; the list is filtered by the case scope in SQL', all),
   'GET /api/v1/cases/:id': caseRead(),
   'POST /api/v1/cases/:id/transitions': caseWrite(),
+  // Break the glass (SPEC §11): staff who work with children's cases may; the rest 403 whatever the case. Called on a
+  // missing case so that no grant outlives this call and changes the other routes' answers (grants: emergency-access.routes.test.ts).
+  'POST /api/v1/cases/:id/emergency-access': simple('break the glass: CSS case managers, supervisors, CAS specialists; a missing case 404', (u) => (intakeServices.includes(u) ? 'hidden' : 'forbidden'), {
+    params: () => ({ id: missingId }),
+    body: () => ({ reason: 'Дитина в небезпеці, потрібні контакти родини' }),
+  }),
   'GET /api/v1/cases/:id/needs-assessment': caseRead(),
   'PUT /api/v1/cases/:id/needs-assessment': caseWrite(),
   'POST /api/v1/cases/:id/needs-assessment/completion': caseWrite(),

@@ -152,6 +152,9 @@ export const caseDetail = z.object({
     forwardBlockedBy: z.string().nullable(),
   }),
   allowedActions: z.array(z.enum(caseActions)),
+  /** `emergency` while the user sees the case only by a break-the-glass access (read-only, SPEC §11), until `emergencyUntil`. */
+  accessMode: z.enum(['normal', 'emergency']),
+  emergencyUntil: z.string().nullable(),
 });
 /** The case page. */
 export type CaseDetail = z.infer<typeof caseDetail>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from './common.contract.ts';
+import { emergencyAccessItem } from './emergency-access.contract.ts';
 
 /** One open deadline of a supervised case, with the legal source of its rule (UX principle 3). */
 export const teamDeadlineItem = z.object({
@@ -41,6 +42,8 @@ export const teamView = z.object({
   /** Last day of the "due this week" window: today and the six days after it. */
   weekEnd: isoDate,
   workers: z.array(teamWorker),
+  /** Break-the-glass emergency accesses of the last 30 days on cases of the team's workers, newest first (SPEC §11). */
+  emergencyAccesses: z.array(emergencyAccessItem),
 });
 /** The team view. */
 export type TeamView = z.infer<typeof teamView>;

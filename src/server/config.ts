@@ -12,6 +12,8 @@ export type Config = {
   /** Failed logins before a lockout, and the lockout's length. */
   maxFailedLogins: number;
   lockoutMinutes: number;
+  /** How long a break-the-glass emergency access to a case lasts (SPEC §11). */
+  emergencyAccessMinutes: number;
   /** Rate limits (0 turns one off): the window, login attempts per client address and per username, and calls of sensitive endpoints (PDFs, exports, duplicate search) per session. */
   rateLimitWindowSeconds: number;
   loginRateLimitPerIp: number;
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 60),
     maxFailedLogins: intFrom(env, 'MAX_FAILED_LOGINS', 5),
     lockoutMinutes: intFrom(env, 'LOCKOUT_MINUTES', 15),
+    emergencyAccessMinutes: intFrom(env, 'EMERGENCY_ACCESS_MINUTES', 60),
     rateLimitWindowSeconds: intFrom(env, 'RATE_LIMIT_WINDOW_SECONDS', 60),
     loginRateLimitPerIp: intFrom(env, 'LOGIN_RATE_LIMIT_PER_IP', 30),
     loginRateLimitPerUsername: intFrom(env, 'LOGIN_RATE_LIMIT_PER_USERNAME', 20),

@@ -13,6 +13,11 @@ export type RoleGrant = {
 export type Actor = {
   userId: string;
   grants: RoleGrant[];
+  /**
+   * Cases the user opened by break-the-glass emergency access whose window is still open at the time of the
+   * request (SPEC §11): read-only, outside the usual scope. Loaded with the session by the request's clock.
+   */
+  emergencyCaseIds?: readonly string[];
 };
 
 /** True when the actor holds the role in any organisation. */

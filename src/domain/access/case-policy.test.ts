@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor.ts';
-import { allowedCaseActions, canOnCase, caseLifecycleActions, caseScopeOf, caseTeamActions, relationToCase, type CaseAccessFacts } from './case-policy.ts';
+import { activeEmergencyCaseIds, allowedCaseActions, canOnCase, caseActions, caseLifecycleActions, caseScopeOf, caseTeamActions, mayBreakGlass, relationToCase, type CaseAccessFacts } from './case-policy.ts';
 import { canRegisterCaseIn } from './intake-policy.ts';
 
 const facts: CaseAccessFacts = { hromadaId: 'h1', organisationId: 'css1', caseManagerId: 'cm', caseManagerSupervisorId: 'sv', status: 'open' };
@@ -53,7 +53,7 @@ describe('case access policy (SPEC §11)', () => {
   });
 
   it('derives the SQL scope from the same grants', () => {
-    expect(caseScopeOf({ userId: 'u', grants: [{ role: 'child_affairs_specialist', organisationId: 'o', organisationType: 'cas', hromadaId: 'h1' }, { role: 'supervisor', organisationId: 'o2', organisationType: 'css', hromadaId: 'h1' }] })).toEqual({ userId: 'u', isSupervisor: true, childAffairsHromadaIds: ['h1'] });
+    expect(caseScopeOf({ userId: 'u', grants: [{ role: 'child_affairs_specialist', organisationId: 'o', organisationType: 'cas', hromadaId: 'h1' }, { role: 'supervisor', organisationId: 'o2', organisationType: 'css', hromadaId: 'h1' }] })).toEqual({ userId: 'u', isSupervisor: true, childAffairsHromadaIds: ['h1'], emergencyCaseIds: [] });
   });
 
   it('lets only the CSS or Child Affairs of the hromada register a case there', () => {
@@ -96,5 +96,52 @@ describe('the interdisciplinary team (SPEC §2.16)', () => {
 
   it('gives team members none of the lifecycle actions', () => {
     expect(caseLifecycleActions.filter((action) => canOnCase(psychologist, action, withTeam).allowed)).toEqual([]);
+  });
+});
+
+describe('break-the-glass emergency access (SPEC §11)', () => {
+  const withId: CaseAccessFacts = { ...facts, caseId: 'c1' };
+  const stranger = (role: Actor['grants'][number]['role'], emergencyCaseIds: string[]): Actor => ({ ...actor('z', role, role === 'child_affairs_specialist' ? 'cas' : 'css', 'h2'), emergencyCaseIds });
+
+  it.each<[string, Actor, CaseAccessFacts, string[]]>([
+    ['a case manager of another hromada with an access to the case', stranger('case_manager', ['c1']), withId, ['case.view']],
+    ['a supervisor with an access to the case', stranger('supervisor', ['c1']), withId, ['case.view']],
+    ['Child Affairs of another hromada with an access to the case', stranger('child_affairs_specialist', ['c1']), withId, ['case.view']],
+    ['an access to another case', stranger('case_manager', ['c2']), withId, []],
+    ['an access, case id not loaded', stranger('case_manager', ['c1']), facts, []],
+    ['the assigned case manager keeps their own relation', { ...actor('cm', 'case_manager', 'css', 'h1'), emergencyCaseIds: ['c1'] }, withId, [...caseActions]],
+  ])('%s', (_name, a, f, expected) => {
+    expect(allowedCaseActions(a, f)).toEqual(expected);
+  });
+
+  it('relates as emergency, reads closed cases, refuses every write visibly (403)', () => {
+    const a = stranger('case_manager', ['c1']);
+    expect(relationToCase(a, withId)).toBe('emergency');
+    expect(canOnCase(a, 'case.view', { ...withId, status: 'closed' })).toEqual({ allowed: true });
+    for (const action of [...caseActions, ...caseTeamActions, 'case.follow_up', 'case.reopen'] as const) {
+      if (action === 'case.view') continue;
+      expect(canOnCase(a, action, withId), action).toEqual({ allowed: false, outcome: 'forbidden', reason: 'emergency_access_read_only' });
+    }
+    expect(canOnCase(a, 'approval.decide', withId)).toEqual({ allowed: false, outcome: 'forbidden', reason: 'not_supervisor' });
+    expect(caseScopeOf(a).emergencyCaseIds).toEqual(['c1']);
+  });
+
+  it('counts an access only while its window is open, by the clock', () => {
+    const grants = [
+      { caseId: 'c1', expiresAt: new Date('2026-11-20T09:00:00Z') },
+      { caseId: 'c2', expiresAt: new Date('2026-11-20T10:00:00Z') },
+    ];
+    expect(activeEmergencyCaseIds(grants, new Date('2026-11-20T08:59:59Z'))).toEqual(['c1', 'c2']);
+    expect(activeEmergencyCaseIds(grants, new Date('2026-11-20T09:00:00Z'))).toEqual(['c2']);
+    expect(activeEmergencyCaseIds(grants, new Date('2026-11-20T10:00:01Z'))).toEqual([]);
+  });
+
+  it('lets only staff who work with children’s cases break the glass', () => {
+    expect(mayBreakGlass(actor('a', 'case_manager', 'css', 'h1'))).toBe(true);
+    expect(mayBreakGlass(actor('a', 'supervisor', 'css', 'h1'))).toBe(true);
+    expect(mayBreakGlass(actor('a', 'child_affairs_specialist', 'cas', 'h1'))).toBe(true);
+    for (const role of ['reporter', 'provider_worker', 'national_analyst', 'auditor', 'system_admin'] as const) {
+      expect(mayBreakGlass(actor('a', role, 'coordination_centre', null)), role).toBe(false);
+    }
   });
 });

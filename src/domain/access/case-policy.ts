@@ -2,6 +2,8 @@ import { grantsOf, hasRole, type Actor } from './actor.ts';
 
 /** What the policy needs to know of a case to decide access (SPEC §11). */
 export type CaseAccessFacts = {
+  /** The case's id; needed to recognise an emergency access of the actor (absent: none applies). */
+  caseId?: string;
   hromadaId: string;
   organisationId: string;
   caseManagerId: string;
@@ -50,6 +52,8 @@ export type CaseScope = {
   isSupervisor: boolean;
   /** Hromadas whose Child Affairs Service the actor works for. */
   childAffairsHromadaIds: string[];
+  /** Cases opened by an active break-the-glass emergency access (read-only). */
+  emergencyCaseIds: string[];
 };
 
 /** Derives the case scope of an actor (SPEC §11 need-to-know). */
@@ -61,11 +65,28 @@ export function caseScopeOf(actor: Actor): CaseScope {
     userId: actor.userId,
     isSupervisor: hasRole(actor, 'supervisor'),
     childAffairsHromadaIds: [...new Set(childAffairsHromadaIds)],
+    emergencyCaseIds: [...new Set(actor.emergencyCaseIds ?? [])],
   };
 }
 
+/** Roles that work with children's cases and so may break the glass on a case outside their scope (SPEC §11). */
+export const emergencyAccessRoles = ['case_manager', 'supervisor', 'child_affairs_specialist'] as const;
+
+/** Whether the actor may open a case outside their scope in an emergency, with a stated reason. */
+export function mayBreakGlass(actor: Actor): boolean {
+  return emergencyAccessRoles.some((r) => hasRole(actor, r));
+}
+
+/** One emergency access as stored: the case and when its window closes. */
+export type EmergencyGrant = { caseId: string; expiresAt: Date };
+
+/** The cases whose emergency access is still open at `now` (the window closes at `expiresAt`, exclusive). */
+export function activeEmergencyCaseIds(grants: readonly EmergencyGrant[], now: Date): string[] {
+  return [...new Set(grants.filter((g) => g.expiresAt.getTime() > now.getTime()).map((g) => g.caseId))];
+}
+
 /** Why a case relation holds, or null when the actor has none. */
-export type CaseRelation = 'case_manager' | 'supervisor' | 'team_member' | 'child_affairs' | null;
+export type CaseRelation = 'case_manager' | 'supervisor' | 'team_member' | 'child_affairs' | 'emergency' | null;
 
 /** The actor's relation to the case, in order of precedence. */
 export function relationToCase(actor: Actor, facts: CaseAccessFacts): CaseRelation {
@@ -75,6 +96,8 @@ export function relationToCase(actor: Actor, facts: CaseAccessFacts): CaseRelati
   // A member of the team is one by the record, whatever their organisation or hromada (SPEC §2.16).
   if (facts.teamMemberIds?.includes(actor.userId)) return 'team_member';
   if (scope.childAffairsHromadaIds.includes(facts.hromadaId)) return 'child_affairs';
+  // Break the glass (SPEC §11): only when no ordinary relation holds, and only for viewing.
+  if (facts.caseId !== undefined && scope.emergencyCaseIds.includes(facts.caseId)) return 'emergency';
   return null;
 }
 
@@ -100,6 +123,8 @@ export function canOnCase(actor: Actor, action: CaseAction | CaseLifecycleAction
   }
   if (relation === null) return { allowed: false, outcome: 'hidden', reason: 'not_in_scope' };
   if (action === 'case.view') return allow;
+  // An emergency access is read-only: every write is refused, visibly.
+  if (relation === 'emergency') return { allowed: false, outcome: 'forbidden', reason: 'emergency_access_read_only' };
   // Follow-up visits and reopening happen on closed cases (SPEC §2.14); the services check the case's state.
   if (action === 'case.follow_up' || action === 'case.reopen') {
     return relation === 'case_manager' || relation === 'supervisor' ? allow : { allowed: false, outcome: 'forbidden', reason: 'not_case_manager' };

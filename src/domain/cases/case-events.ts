@@ -53,6 +53,7 @@ export const caseEventKinds = [
   'referral_dropped',
   'preparation_activity_recorded',
   'caregiver_placement_decided',
+  'emergency_access_granted',
 ] as const;
 /** One kind of timeline event. */
 export type CaseEventKind = (typeof caseEventKinds)[number];

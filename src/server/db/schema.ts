@@ -6,6 +6,7 @@ import type { ReviewsClosureTables } from './schema-reviews-closure.ts';
 import type { SafetyTracingTables } from './schema-safety-tracing.ts';
 import type { ServicesTables } from './schema-services.ts';
 import type { CaregiversTables } from './schema-caregivers.ts';
+import type { SecurityTables } from './schema-security.ts';
 
 /** Row types of the migrated schema (written from migrations/*.sql; schema.sql is the reference). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -217,7 +218,7 @@ export type AuditHeadTable = { singleton: boolean; last_id: number; last_hash: s
 export type SchemaMigrationsTable = { version: number; name: string; applied_at: Timestamp };
 
 /** The whole database. */
-export type Database = SafetyTracingTables & PlansTables & ReviewsClosureTables & ImplementationTables & ServicesTables & InstitutionsTables & CaregiversTables & {
+export type Database = SafetyTracingTables & PlansTables & ReviewsClosureTables & ImplementationTables & ServicesTables & InstitutionsTables & CaregiversTables & SecurityTables & {
   app_settings: AppSettingsTable;
   territories: TerritoriesTable;
   organisations: OrganisationsTable;

@@ -22,6 +22,7 @@ import { registerCaseNoteRoutes } from './routes/case-notes.routes.ts';
 import { registerCasePlanRoutes } from './routes/case-plans.routes.ts';
 import { registerCaseTeamRoutes } from './routes/case-team.routes.ts';
 import { registerCaseRoutes } from './routes/cases.routes.ts';
+import { registerEmergencyAccessRoutes } from './routes/emergency-access.routes.ts';
 import { registerClosureRoutes } from './routes/closure.routes.ts';
 import { registerDeliveredServiceRoutes } from './routes/delivered-services.routes.ts';
 import { registerDocumentRoutes } from './routes/documents.routes.ts';
@@ -188,6 +189,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; serveWeb?: 
   registerNotificationRoutes(typed, deps);
   registerNotificationInboxRoutes(typed, deps);
   registerCaseRoutes(typed, deps);
+  registerEmergencyAccessRoutes(typed, deps);
   registerNeedsAssessmentRoutes(typed, deps);
   registerSafetyAssessmentRoutes(typed, deps);
   registerFamilyTracingRoutes(typed, deps);

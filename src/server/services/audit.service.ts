@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Deps, RequestActor, Tx } from '../lib/context.ts';
 
 /** What happened to personal data. */
-export type AuditAction = 'read' | 'list' | 'search' | 'create' | 'update' | 'login' | 'login_failed' | 'logout' | 'user_create' | 'user_disable';
+export type AuditAction = 'read' | 'list' | 'search' | 'create' | 'update' | 'login' | 'login_failed' | 'logout' | 'user_create' | 'user_disable' | 'emergency_access';
 
 /** One entry to append. */
 export type AuditEntry = {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import type { RoleGrant } from '#domain/access/actor.ts';
+import { activeEmergencyCaseIds } from '#domain/access/case-policy.ts';
 import { DomainError } from '#domain/errors.ts';
 import type { OrganisationType, Role } from '#domain/organisations/roles.ts';
 import type { Deps, RequestActor } from '../lib/context.ts';
@@ -111,11 +112,14 @@ export async function resolveSession(deps: Deps, token: string, ip: string): Pro
     await deps.db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
   }
   const grants = await loadGrants(deps, row.userId);
+  // Break-the-glass emergency accesses still open now (SPEC §11), by the request's clock.
+  const emergency = await deps.db.selectFrom('emergency_accesses').select(['case_id', 'expires_at']).where('user_id', '=', row.userId).where('expires_at', '>', now).execute();
   return {
     userId: row.userId,
     username: row.username,
     ip,
     grants: grants.map(({ role, organisationId, organisationType, hromadaId }) => ({ role, organisationId, organisationType, hromadaId })),
+    emergencyCaseIds: activeEmergencyCaseIds(emergency.map((e) => ({ caseId: e.case_id, expiresAt: new Date(e.expires_at) })), now),
     locale: row.locale === 'en' ? 'en' : 'uk',
     fullName: [row.surname, row.given_name, row.patronymic].filter(Boolean).join(' '),
   };

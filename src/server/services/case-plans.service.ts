@@ -27,7 +27,7 @@ import { assertCurrentVersion } from '../lib/versioning.ts';
 type CaseRow = Awaited<ReturnType<typeof loadCaseFor>>;
 
 function accessFacts(row: CaseRow): CaseAccessFacts {
-  return { hromadaId: row.hromada_id, organisationId: row.organisation_id, caseManagerId: row.case_manager_id, caseManagerSupervisorId: row.caseManagerSupervisorId, status: row.status === 'closed' ? 'closed' : 'open' };
+  return { caseId: row.id, hromadaId: row.hromada_id, organisationId: row.organisation_id, caseManagerId: row.case_manager_id, caseManagerSupervisorId: row.caseManagerSupervisorId, status: row.status === 'closed' ? 'closed' : 'open' };
 }
 
 /** The case manager's and supervisor's edit right on the case covers the plan (case policy). */

@@ -1,4 +1,4 @@
-import { allowedCaseActions, canOnCase, caseScopeOf, type CaseAccessFacts, type CaseAction, type CaseTeamAction } from '#domain/access/case-policy.ts';
+import { allowedCaseActions, canOnCase, caseScopeOf, relationToCase, type CaseAccessFacts, type CaseAction, type CaseTeamAction } from '#domain/access/case-policy.ts';
 import type { CaseType, Complexity } from '#domain/cases/case-types.ts';
 import { completionPercent, type NeedsAssessmentContent } from '#domain/cases/needs-assessment.ts';
 import { applyTransition, availableTransitions, forwardBlockedBy, legalStepsByStep, stepsByCaseType, type CaseStep } from '#domain/cases/workflow.ts';
@@ -16,13 +16,14 @@ import {
   listVisibleCases,
 } from '../db/repositories/cases.repository.ts';
 import { appendAudit } from './audit.service.ts';
+import { emergencyAccessUntil } from './emergency-access.service.ts';
 import { presentNotification } from './intake.service.ts';
 import { assertCurrentVersion } from '../lib/versioning.ts';
 
 type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseWithAccessFacts>>>;
 
 function accessFacts(row: CaseRow): CaseAccessFacts {
-  return { hromadaId: row.hromada_id, organisationId: row.organisation_id, caseManagerId: row.case_manager_id, caseManagerSupervisorId: row.caseManagerSupervisorId, status: row.status === 'closed' ? 'closed' : 'open', teamMemberIds: row.teamUserIds };
+  return { caseId: row.id, hromadaId: row.hromada_id, organisationId: row.organisation_id, caseManagerId: row.case_manager_id, caseManagerSupervisorId: row.caseManagerSupervisorId, status: row.status === 'closed' ? 'closed' : 'open', teamMemberIds: row.teamUserIds };
 }
 
 /**
@@ -116,7 +117,10 @@ export async function getCase(deps: Deps, actor: RequestActor, caseId: string): 
       .orderBy('e.seq', 'desc')
       .limit(500)
       .execute();
-    await appendAudit(trx, { actor, action: 'read', entity: 'case', entityId: caseId }, now);
+    // A read under a break-the-glass access is audited with that relation noted (SPEC §11).
+    const emergency = relationToCase(actor, accessFacts(row)) === 'emergency';
+    const emergencyUntil = emergency ? await emergencyAccessUntil(trx, actor.userId, caseId, now) : null;
+    await appendAudit(trx, { actor, action: 'read', entity: 'case', entityId: caseId, ...(emergency ? { details: { relation: 'emergency' } } : {}) }, now);
 
     const caseType = row.case_type as CaseType;
     const step = row.step as CaseStep;
@@ -168,6 +172,8 @@ export async function getCase(deps: Deps, actor: RequestActor, caseId: string): 
       })),
       availableTransitions: { ...availableTransitions(caseType, step), forwardBlockedBy: forwardBlockedBy(caseType, step, await loadWorkflowFacts(trx, caseId)) },
       allowedActions: allowedCaseActions(actor, facts),
+      accessMode: emergency ? 'emergency' : 'normal',
+      emergencyUntil: emergencyUntil ? emergencyUntil.toISOString() : null,
     };
   });
 }

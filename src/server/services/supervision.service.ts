@@ -8,6 +8,7 @@ import type { TeamDeadlineItem, TeamView, TeamWorker } from '#contracts/supervis
 import { todayInKyiv, type Deps, type RequestActor } from '../lib/context.ts';
 import { listCaseMembers } from '../db/repositories/cases.repository.ts';
 import { appendAudit } from './audit.service.ts';
+import { listEmergencyAccessesForSupervisor } from './emergency-access.service.ts';
 
 /** Days of the "due this week" window, today included. */
 export const teamWeekDays = 7;
@@ -118,7 +119,8 @@ export async function getTeam(deps: Deps, actor: RequestActor): Promise<TeamView
       }))
       .sort((a, b) => compareUkrainian(a.name, b.name));
     const caseIds = [...new Set(result.flatMap((w) => [...w.overdueItems, ...w.dueThisWeekItems].map((i) => i.caseId)))];
+    const emergencyAccesses = await listEmergencyAccessesForSupervisor(trx, actor.userId, now);
     await appendAudit(trx, { actor, action: 'list', entity: 'supervision_team', entityId: '', details: { workerIds: ids, caseIds } }, now);
-    return { today, weekEnd, workers: result };
+    return { today, weekEnd, workers: result, emergencyAccesses };
   });
 }

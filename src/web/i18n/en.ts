@@ -6,6 +6,7 @@ import { supervisionMessages } from './parts/supervision.ts';
 import { servicesMessages } from './parts/services.ts';
 import { institutionsMessages } from './parts/institutions.ts';
 import { caregiversMessages } from './parts/caregivers.ts';
+import { securityMessages } from './parts/security.ts';
 import type { Catalogue } from './uk.ts';
 
 /** English catalogue — complete, same keys as `uk.ts`. Ukrainian legal names are kept where they are the source. */
@@ -18,6 +19,7 @@ export const en: Catalogue = {
   ...servicesMessages.en,
   ...institutionsMessages.en,
   ...caregiversMessages.en,
+  ...securityMessages.en,
   app: {
     name: 'Rodyna',
     tagline: 'Information system of the Better Care reform',
@@ -79,6 +81,8 @@ export const en: Catalogue = {
     pageError: 'The page could not be loaded',
   },
   errors: {
+    emergency_access_reason_required: 'State why the case must be opened now — at least 10 characters.',
+    emergency_access_not_needed: 'You already have access to this case — emergency access is not needed.',
     power_not_held: 'Foster families and family-type children’s homes are created (approved), and children placed there, by an urban hromada or a rayon state administration. A rural or settlement hromada decides on guardianship and custody, and asks the rayon state administration about foster families and family-type homes.',
     caregiver_stage_move_invalid: 'This stage cannot follow the current one. Stages go in order: statement of intent → screening → training → home assessment → decision and agreement → available.',
     caregiver_stage_date_before_previous: 'The date of the stage cannot be before the date of the previous stage.',
@@ -655,6 +659,7 @@ export const en: Catalogue = {
     plan_report_commission_needed: 'Case needs the Commission on Protection of Child Rights',
     preparation_activity_recorded: 'Preparation activity for reunification (placement) recorded',
     caregiver_placement_decided: 'Placement with an alternative family decided (matching)',
+    emergency_access_granted: 'Emergency access to the case (view only)',
     step_changed_to: 'Step changed: “{{from}}” → “{{to}}”',
     reason: 'Reason: {{reason}}',
     other: 'Event',

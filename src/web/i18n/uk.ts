@@ -6,6 +6,7 @@ import { supervisionMessages } from './parts/supervision.ts';
 import { servicesMessages } from './parts/services.ts';
 import { institutionsMessages } from './parts/institutions.ts';
 import { caregiversMessages } from './parts/caregivers.ts';
+import { securityMessages } from './parts/security.ts';
 import type { DeepStrings } from './parts/deep-strings.ts';
 
 /**
@@ -21,6 +22,7 @@ export const uk = {
   ...servicesMessages.uk,
   ...institutionsMessages.uk,
   ...caregiversMessages.uk,
+  ...securityMessages.uk,
   app: {
     name: 'Родина',
     tagline: 'Інформаційна система реформи «Кращий догляд»',
@@ -82,6 +84,8 @@ export const uk = {
     pageError: 'Не вдалося завантажити сторінку',
   },
   errors: {
+    emergency_access_reason_required: 'Опишіть, чому випадок потрібно відкрити саме зараз, — щонайменше 10 символів.',
+    emergency_access_not_needed: 'Ви вже маєте доступ до цього випадку — екстрений доступ не потрібен.',
     power_not_held: 'Рішення про створення (затвердження) прийомної сім’ї чи дитячого будинку сімейного типу та влаштування до них дітей ухвалює міська територіальна громада або районна державна адміністрація. Сільська чи селищна громада може ухвалювати рішення щодо опіки та піклування, а щодо прийомних сімей і ДБСТ звертається до районної державної адміністрації.',
     caregiver_stage_move_invalid: 'Цей етап не може йти після поточного. Етапи проходять по черзі: заява → первинний відбір → навчання → оцінка умов удома → рішення і договір → готова прийняти дитину.',
     caregiver_stage_date_before_previous: 'Дата етапу не може бути раніше за дату попереднього етапу.',
@@ -658,6 +662,7 @@ export const uk = {
     plan_report_commission_needed: 'Потрібен розгляд на комісії з питань захисту прав дитини',
     preparation_activity_recorded: 'Записано захід підготовки до повернення в сім’ю (влаштування)',
     caregiver_placement_decided: 'Ухвалено рішення про влаштування дитини до альтернативної сім’ї (підбір)',
+    emergency_access_granted: 'Екстрений доступ до випадку (лише перегляд)',
     step_changed_to: 'Змінено крок: «{{from}}» → «{{to}}»',
     reason: 'Причина: {{reason}}',
     other: 'Подія',

@@ -23,6 +23,8 @@ import { isApiError } from '../ui/api-client.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { formatDate } from '../ui/format.ts';
 import { NotFound } from '../ui/not-found.tsx';
+import { EmergencyAccessOffer } from '../features/emergency-access/emergency-access-offer.tsx';
+import { EmergencyBanner } from '../features/emergency-access/emergency-banner.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { usePageTitle } from '../ui/page-title.ts';
 
@@ -47,7 +49,14 @@ export function CasePage() {
   usePageTitle(c ? `${t('casePage.title', { number: c.number })} · ${title}` : t('common.loading'));
 
   if (query.isPending) return <PageLoader />;
-  if (isApiError(query.error, 404) || isApiError(query.error, 403)) return <NotFound />;
+  if (isApiError(query.error, 404) || isApiError(query.error, 403)) {
+    return (
+      <Stack gap="md">
+        <NotFound />
+        <EmergencyAccessOffer caseId={caseId} />
+      </Stack>
+    );
+  }
   if (!c) return <ErrorAlert error={query.error} />;
 
   const tabs: CaseTab[] = ['overview', 'assessment', ...(hasTracing(c.caseType) ? (['family'] as const) : []), 'plan', 'work', 'care', 'review', 'history'];
@@ -55,6 +64,7 @@ export function CasePage() {
 
   return (
     <Stack gap="md">
+      <EmergencyBanner c={c} />
       {registered && (
         <Alert color="green" variant="light" role="status" title={t('intake.createdCase', { number: c.number })} withCloseButton closeButtonLabel={t('common.close')} onClose={() => void navigate({ to: '.', search: {}, replace: true })}>
           {registered === 'urgent' && <Text fw={700}>{t('intake.createdUrgent')}</Text>}

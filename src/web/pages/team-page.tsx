@@ -8,6 +8,7 @@ import { TeamOverview } from '../features/supervision/team-overview.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { formatDate } from '../ui/format.ts';
 import { NotFound } from '../ui/not-found.tsx';
+import { EmergencyAccessesSection } from '../features/emergency-access/emergency-accesses-section.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { usePageTitle } from '../ui/page-title.ts';
 
@@ -43,6 +44,7 @@ function TeamBody() {
           {w.dueThisWeekItems.length === 0 ? <Text size="sm">{t('team.noDue')}</Text> : <TeamDeadlinesTable items={w.dueThisWeekItems} caption={t('team.dueCaption', { date: weekEnd, name: w.name })} />}
         </Stack>
       ))}
+      <EmergencyAccessesSection items={team.emergencyAccesses} />
     </Stack>
   );
 }

@@ -15,6 +15,8 @@ export function caseVisibleTo(scope: CaseScope, today?: string) {
     const ors = [eb('cases.case_manager_id', '=', scope.userId)];
     if (scope.isSupervisor) ors.push(eb('cases.case_manager_id', 'in', eb.selectFrom('users').select('users.id').where('users.supervisor_id', '=', scope.userId)));
     if (scope.childAffairsHromadaIds.length > 0) ors.push(eb('cases.hromada_id', 'in', scope.childAffairsHromadaIds));
+    // Break-the-glass emergency access, still open at the time of the request (SPEC §11).
+    if (scope.emergencyCaseIds.length > 0) ors.push(eb('cases.id', 'in', scope.emergencyCaseIds));
     ors.push(
       eb.exists(
         eb
