@@ -73,6 +73,7 @@ export const en: Catalogue = {
     unsavedBody: 'You have changes that are not saved yet. If you leave this page they will be lost.',
     leave: 'Leave the page',
     stay: 'Stay',
+    datePlaceholder: 'dd.mm.yyyy',
     dateFormatHint: 'Format: dd.mm.yyyy',
     dateTimeFormatHint: 'Format: dd.mm.yyyy hh:mm',
     notFoundTitle: 'Not found or no access',

@@ -76,6 +76,7 @@ export const uk = {
     unsavedBody: 'Ви внесли зміни, які ще не збережено. Якщо піти зі сторінки, їх буде втрачено.',
     leave: 'Піти зі сторінки',
     stay: 'Залишитися',
+    datePlaceholder: 'дд.мм.рррр',
     dateFormatHint: 'Формат: дд.мм.рррр',
     dateTimeFormatHint: 'Формат: дд.мм.рррр гг:хх',
     notFoundTitle: 'Не знайдено або немає доступу',

@@ -8,7 +8,8 @@ import { benchmarkConfigQuery, benchmarksQuery } from '../features/benchmarks/be
 import { ChildScoreFields, emptyScores, incompleteDomains, toChildBenchmarks, useDomainName, type ChildScoresDraft } from '../features/benchmarks/score-fields.tsx';
 import type { CaseDetail } from '../features/cases/cases.api.ts';
 import { caseQuery } from '../features/cases/cases.queries.ts';
-import { CaseFormPage, caseChildren, DateField } from '../features/implementation/case-form-page.tsx';
+import { caseChildren } from '../features/cases/case-title.ts';
+import { CaseFormPage, DateField } from '../features/implementation/case-form-page.tsx';
 import { formatFullName } from '../features/persons/person-name.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { todayInKyiv } from '../ui/format.ts';

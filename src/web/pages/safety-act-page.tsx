@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { caseTitleOf } from '../features/cases/case-title.ts';
+import { caseChildren, caseTitleOf } from '../features/cases/case-title.ts';
 import { caseQuery } from '../features/cases/cases.queries.ts';
 import { formatFullName, sortBySurname } from '../features/persons/person-name.ts';
 import { SafetyActForm } from '../features/safety/safety-act-form.tsx';
@@ -38,7 +38,7 @@ export function SafetyActPage() {
   if (!c) return <ErrorAlert error={caseResult.error} />;
   if (!acts.data) return <ErrorAlert error={acts.error} />;
 
-  const children = sortBySurname(c.members.filter((m) => m.role === 'child'));
+  const children = sortBySurname(caseChildren(c));
   const child = children.find((m) => m.personId === search.child) ?? children[0];
   if (!child) return <NotFound />;
   const act = acts.data.items.find((a) => a.child.personId === child.personId);

@@ -12,7 +12,7 @@ export function DateField({ value, onChange, description, clearLabel, ...rest }:
   const { t } = useTranslation();
   return (
     <DateInput
-      placeholder="дд.мм.рррр"
+      placeholder={t('common.datePlaceholder')}
       valueFormat="DD.MM.YYYY"
       dateParser={parseUserDate}
       {...(clearLabel ? { clearable: true, clearButtonProps: { 'aria-label': clearLabel } } : {})}

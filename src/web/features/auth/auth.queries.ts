@@ -1,3 +1,4 @@
+import type { Actor } from '#domain/access/actor.ts';
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchMe, fetchSystemStatus, type Me } from './auth.api.ts';
 
@@ -29,6 +30,11 @@ export function useMe(): Me {
 /** True when every role of the user is `reporter`: they see only their notifications and the form (SPEC §2.3). */
 export function isReporterOnly(me: Me): boolean {
   return me.grants.length > 0 && me.grants.every((g) => g.role === 'reporter');
+}
+
+/** The signed-in user as the domain's access policies see them, so the web asks the same rules the server applies. */
+export function actorOf(me: Me): Actor {
+  return { userId: me.id, grants: me.grants.map((g) => ({ role: g.role, organisationId: g.organisationId, organisationType: g.organisationType, hromadaId: g.hromadaId })) };
 }
 
 /** True when the user holds the role anywhere. */

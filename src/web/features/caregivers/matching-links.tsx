@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../cases/cases.api.ts';
 import { formatFullName, sortBySurname } from '../persons/person-name.ts';
 import { ButtonLink } from '../../ui/links.tsx';
+import { caseChildren } from '../cases/case-title.ts';
 
 /** «Підібрати сім’ю» for each child of an open case: the matching page (SPEC §5.2). */
 export function MatchingLinks({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
-  const children = sortBySurname(c.members.filter((m) => m.role === 'child'));
+  const children = sortBySurname(caseChildren(c));
   if (c.status === 'closed' || children.length === 0) return null;
   return (
     <Group gap="sm">

@@ -4,15 +4,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { ModalFormActions } from '../../ui/form-actions.tsx';
-import { hasRole, useMe } from '../auth/auth.queries.ts';
+import { emergencyReasonMinLength } from '#contracts/emergency-access.contract.ts';
+import { mayBreakGlass } from '#domain/access/case-policy.ts';
+import { actorOf, useMe } from '../auth/auth.queries.ts';
 import { caseQuery } from '../cases/cases.queries.ts';
 import { requestEmergencyAccess } from './emergency-access.api.ts';
 
-/** Roles that may break the glass (the server decides; this only hides the offer from the others). */
-const breakGlassRoles = ['case_manager', 'supervisor', 'child_affairs_specialist'] as const;
-
-/** Minimum length of the stated reason, as the server checks it. */
-const minReason = 10;
+/** Minimum length of the stated reason, the same constant the server checks. */
+const minReason = emergencyReasonMinLength;
 
 function ReasonDialog({ caseId, onClose }: { caseId: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -74,7 +73,8 @@ export function EmergencyAccessOffer({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const me = useMe();
   const [open, setOpen] = useState(false);
-  if (!breakGlassRoles.some((r) => hasRole(me, r))) return null;
+  // The server decides; the domain's rule only hides the offer from those it would refuse.
+  if (!mayBreakGlass(actorOf(me))) return null;
   return (
     <Paper withBorder p="lg" maw={640} component="section" aria-labelledby="emergency-access-heading">
       <Stack gap="sm">

@@ -49,7 +49,3 @@ export function DateField({ value, onChange, ...rest }: Omit<ComponentProps<type
   return <BaseDateField clearable={false} {...rest} value={value || null} onChange={(v) => onChange(v ?? '')} />;
 }
 
-/** The children of the case, as the benchmark and review forms score them. */
-export function caseChildren(c: CaseDetail): CaseDetail['members'] {
-  return c.members.filter((m) => m.role === 'child');
-}

@@ -1,10 +1,8 @@
+import { canReadInstitutions } from '#domain/institutions/institutions.ts';
 import type { Me } from '../auth/auth.api.ts';
-import { hasRole } from '../auth/auth.queries.ts';
+import { actorOf } from '../auth/auth.queries.ts';
 
-/** Roles that read the register (mirrors the server's rule; reporters and provider workers are refused). */
-const readerRoles = ['case_manager', 'child_affairs_specialist', 'supervisor', 'panel_member', 'panel_secretary', 'community_planner', 'oblast_coordinator', 'national_analyst', 'system_admin', 'auditor'] as const;
-
-/** May the user open the institutions register? */
+/** May the user open the institutions register? The server's rule, asked of the domain (reporters and provider workers may not). */
 export function mayReadInstitutions(me: Me): boolean {
-  return readerRoles.some((r) => hasRole(me, r));
+  return canReadInstitutions(actorOf(me));
 }

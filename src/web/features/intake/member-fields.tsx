@@ -79,7 +79,7 @@ export function MemberFields({ form, index, ordinal, onChange }: MemberFieldsPro
               <DateInput
                 label={t('intake.members.birthDate')}
                 description={t('common.dateFormatHint')}
-                placeholder="дд.мм.рррр"
+                placeholder={t('common.datePlaceholder')}
                 required
                 valueFormat="DD.MM.YYYY"
                 dateParser={parseUserDate}

@@ -459,7 +459,7 @@ export function ConclusionSection({ content, update }: SectionProps) {
           className="section-anchor"
           label={t('needsAssessment.conclusion.agreementDate')}
           description={t('common.dateFormatHint')}
-          placeholder="дд.мм.рррр"
+          placeholder={t('common.datePlaceholder')}
           required
           valueFormat="DD.MM.YYYY"
           dateParser={parseUserDate}

@@ -7,11 +7,12 @@ import type { CaseDetail } from '../cases/cases.api.ts';
 import { formatFullName, sortBySurname } from '../persons/person-name.ts';
 import { ChildCare } from './child-care.tsx';
 import { PreparationSection } from './preparation.tsx';
+import { caseChildren } from '../cases/case-title.ts';
 
 /** Care-arrangement history and placement of each child; preparation for reunification where the case type has it (SPEC §2.10, §2.11). */
 export function CareTab({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
-  const children = sortBySurname(c.members.filter((m) => m.role === 'child'));
+  const children = sortBySurname(caseChildren(c));
   return (
     <Stack gap="md">
       <CaseSection id="care-title" title={t('care.title')}>

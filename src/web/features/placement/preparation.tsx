@@ -15,13 +15,14 @@ import { DateField } from '../safety/date-fields.tsx';
 import { recordPreparationActivity } from './care.api.ts';
 import { preparationQuery } from './care.queries.ts';
 import { InlineFormActions } from '../../ui/form-actions.tsx';
+import { caseChildren } from '../cases/case-title.ts';
 
 type Draft = { activityDate: string | null; kind: PreparationActivityKind | ''; description: string; childPersonId: string; conductedBy: string; notes: string };
 
 function PreparationForm({ c, onDone, onCancel }: { c: CaseDetail; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const children = sortBySurname(c.members.filter((m) => m.role === 'child'));
+  const children = sortBySurname(caseChildren(c));
   const [d, setD] = useState<Draft>({ activityDate: todayInKyiv(), kind: '', description: '', childPersonId: '', conductedBy: '', notes: '' });
   const [touched, setTouched] = useState(false);
   const [local, setLocal] = useState<Record<string, string>>({});

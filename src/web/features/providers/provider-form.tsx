@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { providerKinds, providerStatuses, type ProviderKind, type ProviderStatus } from '#domain/services/providers.ts';
 import { ErrorAlert, fieldErrorsOf } from '../../ui/error-alert.tsx';
-import { useMe } from '../auth/auth.queries.ts';
+import { hasRole, useMe } from '../auth/auth.queries.ts';
 import { useServiceOptions } from '../catalogue/catalogue.queries.ts';
 import { hromadasQuery } from '../territories/territories.queries.ts';
 import { createProvider, updateProvider, type Provider } from './providers.api.ts';
@@ -32,7 +32,7 @@ export function ProviderForm({ provider, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const me = useMe();
   const queryClient = useQueryClient();
-  const isAdmin = me.grants.some((g) => g.role === 'system_admin');
+  const isAdmin = hasRole(me, 'system_admin');
   const plannerHromadas = useMemo(() => me.grants.filter((g) => g.role === 'community_planner' && g.hromadaId).map((g) => g.hromadaId as string), [me.grants]);
   const locationOptions = useHromadaOptions(isAdmin ? undefined : plannerHromadas);
   const allHromadas = useHromadaOptions();

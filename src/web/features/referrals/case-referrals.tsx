@@ -14,6 +14,7 @@ import { ReferralForm } from './referral-form.tsx';
 import { ReferralPanel } from './referral-panel.tsx';
 import type { Referral } from './referrals.api.ts';
 import { caseReferralsQuery } from './referrals.queries.ts';
+import { caseChildren } from '../cases/case-title.ts';
 
 /**
  * The case's referrals to providers (SPEC §2.10, §4.3), on the work tab: service, provider, status, when sent, the
@@ -55,7 +56,7 @@ export function CaseReferrals({ c }: { c: CaseDetail }) {
             cell: (r) => (
               <>
                 {serviceOf(r)}
-                {c.members.filter((m) => m.role === 'child').length > 1 && (
+                {caseChildren(c).length > 1 && (
                   <Text size="xs" c="dimmed">
                     {childName(r)}
                   </Text>

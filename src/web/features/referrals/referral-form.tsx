@@ -12,6 +12,7 @@ import { placesText } from '../providers/places.ts';
 import { providersForReferralQuery } from '../providers/providers.queries.ts';
 import { createReferral, fetchReferral, referralStep, updateReferral, type Referral, type ReferralCreateBody } from './referrals.api.ts';
 import { invalidateReferrals } from './referrals.queries.ts';
+import { caseChildren } from '../cases/case-title.ts';
 
 /** A new referral for a measure of the agreed plan: its service and the measure (by its stable key). */
 export type ReferralPrefill = { serviceCode: string | null; measure: { key: string; action: string } };
@@ -27,7 +28,7 @@ export function ReferralForm({ c, draft, prefill, onClose, onSaved }: Props) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const en = i18n.language === 'en';
-  const children = useMemo(() => sortBySurname(c.members.filter((m) => m.role === 'child')), [c.members]);
+  const children = useMemo(() => sortBySurname(caseChildren(c)), [c.members]);
   const serviceOptions = useServiceOptions();
   const [saved, setSaved] = useState<Referral | undefined>(draft);
   const [childPersonId, setChildPersonId] = useState<string | null>(draft ? (children.find((m) => formatFullName(m) === formatFullName(draft.child))?.personId ?? null) : (children[0]?.personId ?? null));

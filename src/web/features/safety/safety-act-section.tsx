@@ -13,6 +13,7 @@ import { formatFullName, sortBySurname } from '../persons/person-name.ts';
 import { safetyActPdfUrl, startSafetyAct, type SafetyAct } from './safety.api.ts';
 import { safetyActsQuery } from './safety.queries.ts';
 import { AssessmentStatusBadge, SafetyLevelBadge } from './safety-labels.tsx';
+import { caseChildren } from '../cases/case-title.ts';
 
 /** The immediate actions of an act: what, who took it and when. */
 export function SafetyActionsList({ act }: { act: SafetyAct }) {
@@ -110,7 +111,7 @@ function ChildSafety({ c, childId, name, act, multiple }: { c: CaseDetail; child
 export function SafetyActSection({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
   const acts = useQuery(safetyActsQuery(c.id));
-  const children = sortBySurname(c.members.filter((m) => m.role === 'child'));
+  const children = sortBySurname(caseChildren(c));
   const deadline = c.deadlines.find((d) => d.key === 'safety_assessment');
   return (
     <CaseSection id="safety-title" title={t('safetyAct.title')}>

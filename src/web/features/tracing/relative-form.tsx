@@ -14,6 +14,7 @@ import { DateField } from '../safety/date-fields.tsx';
 import { addRelative, saveRelative, type Relative } from './tracing.api.ts';
 import { relativesQuery } from './tracing.queries.ts';
 import { InlineFormActions } from '../../ui/form-actions.tsx';
+import { caseChildren } from '../cases/case-title.ts';
 
 type Assessment = {
   relation: RelativeRelation | '';
@@ -46,7 +47,7 @@ const emptyAssessment = (): Assessment => ({ relation: '', contact: '', verified
 export function RelativeForm({ c, relative, onDone, onCancel }: { c: CaseDetail; relative?: Relative; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const children = sortBySurname(c.members.filter((m) => m.role === 'child'));
+  const children = sortBySurname(caseChildren(c));
   const [a, setA] = useState<Assessment>(() => (relative ? fromRelative(relative) : emptyAssessment()));
   const [p, setP] = useState<Person>({ surname: '', givenName: '', patronymic: '', birthDate: null, sex: '' });
   const [childId, setChildId] = useState(children[0]?.personId ?? '');

@@ -11,6 +11,7 @@ import { formatFullName, sortBySurname } from '../persons/person-name.ts';
 import { RelativeForm } from './relative-form.tsx';
 import type { Relative } from './tracing.api.ts';
 import { relativesQuery } from './tracing.queries.ts';
+import { caseChildren } from '../cases/case-title.ts';
 
 const willingColour: Record<Willingness, string> = { willing: 'green', unwilling: 'red', undecided: 'gray' };
 const capacityColour: Record<CareCapacity, string> = { able: 'green', able_with_support: 'yellow', unable: 'red' };
@@ -47,7 +48,7 @@ export function Relatives({ c }: { c: CaseDetail }) {
     const m = c.members.find((x) => x.personId === id);
     return m ? formatFullName(m) : '';
   };
-  const multipleChildren = c.members.filter((m) => m.role === 'child').length > 1;
+  const multipleChildren = caseChildren(c).length > 1;
   const done = () => {
     setEditing(null);
     setNotice(true);
