@@ -4,6 +4,7 @@ import { seedDemoInstitutions } from '#server/db/seed/demo-institutions.ts';
 import { demoPassword } from '#server/db/seed/demo.ts';
 import type { Deps } from '#server/lib/context.ts';
 import { aNotification, seedWorld } from './factories.ts';
+import { policyParts } from './policies/index.ts';
 
 /** The 18 demo users of the README table. */
 export const demoUsers = [
@@ -121,5 +122,9 @@ export async function buildMatrixWorld(app: FastifyInstance, deps: Deps): Promis
     .returning('id')
     .executeTakeFirstOrThrow();
   ids.approval = approval.id;
+  // Each area's own records (test/policies/*.ts).
+  for (const part of policyParts) {
+    if (part.seedIds) Object.assign(ids, await part.seedIds({ call, world, deps, buchaCaseId, stryiCaseId, buchaChildId, ids, created }));
+  }
   return { call, world, buchaCaseId, stryiCaseId, buchaChildId, ids };
 }
