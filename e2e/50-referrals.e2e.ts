@@ -4,6 +4,7 @@
 // completes the service; the planner registers a provider and sees the unmet need; the administrator changes a
 // service's unit cost; the provider's worker gets the not-found page for the case itself. Axe on every screen.
 import type { APIRequestContext, Locator, Page } from 'playwright-core';
+import { consentToSharing } from './consents.ts';
 import { DEMO_PASSWORD, expectVisible, inBrowser, login, logout, randomCyrillic, step } from './support.ts';
 
 const headers = { 'X-Requested-With': 'rodyna' };
@@ -78,6 +79,8 @@ async function setUpCase(req: APIRequestContext, baseUrl: string, surname: strin
     caseType: 'prevention',
   });
   const c = await api<{ id: string; number: string }>(req, 'GET', `${baseUrl}/api/v1/cases/${created.caseId}`);
+  // The family consents to sharing with providers (SPEC §11), so that the referral may be sent.
+  await consentToSharing(req, baseUrl, c.id);
   return { id: c.id, number: c.number };
 }
 

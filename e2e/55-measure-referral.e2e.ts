@@ -5,6 +5,7 @@
 // delivered from the referral in one step and finds it among the delivered services against the measure. Axe on
 // every new screen.
 import type { APIRequestContext, Locator, Page } from 'playwright-core';
+import { consentToSharing } from './consents.ts';
 import { adultIndicators, childIndicators, familyIndicators } from '../src/domain/cases/needs-assessment.ts';
 import { expectVisible, inBrowser, kyivDatePlus, login, logout, randomCyrillic, step, todayKyiv } from './support.ts';
 
@@ -89,6 +90,8 @@ async function setUpCase(req: APIRequestContext, baseUrl: string, surname: strin
   await api(req, 'POST', `${caseUrl}/plans/${draft.id}/agreement`, { version: plan.version, agreedOn: isoOf(todayKyiv()), signedBy: `${surname} І. В.` });
   await move('implementation');
   const c = await api<{ id: string; number: string }>(req, 'GET', caseUrl);
+  // The family consents to sharing with providers (SPEC §11), so that the referral may be sent.
+  await consentToSharing(req, baseUrl, c.id);
   return { id: c.id, number: c.number };
 }
 

@@ -9,9 +9,9 @@ import type { Deps } from '#server/lib/context.ts';
 /** A migrated database for one test file: in-memory PGlite, or a fresh database on the server of DATABASE_URL. */
 export type TestDatabase = { handle: DbHandle; deps: Deps; url: string | null; close: () => Promise<void> };
 
-/** A test configuration: fast lockout numbers, no rate limits (tests log in many times under a fixed clock; rate-limit.test.ts sets them), no files. */
+/** A test configuration: fast lockout numbers, no rate limits (tests log in many times under a fixed clock; rate-limit.test.ts sets them), no files, second factor optional for everyone (second-factor tests turn it on). */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), maxFailedLogins: 3, lockoutMinutes: 15, loginRateLimitPerIp: 0, loginRateLimitPerUsername: 0, sensitiveRateLimitPerSession: 0, ...overrides };
+  return { ...loadConfig({}), maxFailedLogins: 3, lockoutMinutes: 15, loginRateLimitPerIp: 0, loginRateLimitPerUsername: 0, sensitiveRateLimitPerSession: 0, secondFactorRequiredRoles: [], secondFactorKey: 'test-second-factor-key-0123456789abcdef', ...overrides };
 }
 
 /** Creates a fresh database with the UTF-8 locale needed for Cyrillic lower() and trigrams. */

@@ -107,7 +107,8 @@ export async function buildMatrixWorld(app: FastifyInstance, deps: Deps): Promis
   // A referral of the Bucha case to provider.bucha's organisation, sent (the provider sees it), and a draft (only the case's side does).
   const providerOrg = await deps.db.selectFrom('user_roles').select('organisation_id').where('user_id', '=', world.userId('provider.bucha')).executeTakeFirstOrThrow();
   ids.providerOrganisation = providerOrg.organisation_id;
-  const referral = { providerId: providerOrg.organisation_id, serviceCode: 'issb_family_social_support', reason: 'Потрібен соціальний супровід сім’ї', contact: 'Тестенко Ольга', signedBy: 'Директор Центру' };
+  // Sent on a recorded legal ground (SPEC §11: sharing needs consent or a legal ground; consents: test/policies/consent.ts).
+  const referral = { providerId: providerOrg.organisation_id, serviceCode: 'issb_family_social_support', reason: 'Потрібен соціальний супровід сім’ї', contact: 'Тестенко Ольга', signedBy: 'Директор Центру', legalGround: 'child_protection', legalGroundNote: 'Закон України «Про охорону дитинства», ст. 10' };
   const sent = await created('cm.bucha', `${on}/referrals`, referral);
   ids.sentReferral = String(sent.id);
   const sending = await call('cm.bucha', { method: 'POST', url: `/api/v1/referrals/${ids.sentReferral}/transitions`, payload: { action: 'send', version: sent.version } });

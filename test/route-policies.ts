@@ -26,7 +26,8 @@ const corePolicies: Record<string, RoutePolicy> = {
   'GET /api/v1/system/status': simple('public: demo mode, whether users exist', all),
 
   // Session
-  'POST /api/v1/auth/login': simple('public: sign in', all, { body: () => ({ username: 'auditor', password: 'Rodyna-Demo-2026' }) }),
+  // A sign-in ends the session the browser carried in, so each user calls it on a session of its own.
+  'POST /api/v1/auth/login': simple('public: sign in', all, { body: () => ({ username: 'auditor', password: 'Rodyna-Demo-2026' }), freshSession: true }),
   'POST /api/v1/auth/logout': simple('any signed-in user (own session)', all, { freshSession: true }),
   'GET /api/v1/auth/me': simple('any signed-in user', all),
   'PUT /api/v1/auth/me/locale': simple('any signed-in user', all, { body: () => ({ locale: 'uk' }) }),

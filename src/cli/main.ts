@@ -9,11 +9,14 @@ import { openDatabase, type DbHandle } from '#server/db/client.ts';
 import { migrate } from '#server/db/migrate.ts';
 import { dumpSchema } from '#server/db/schema-dump.ts';
 import { seedDemo } from '#server/db/seed/demo.ts';
+import { progressBar, seedNational } from '#server/db/seed/national.ts';
 import type { Deps } from '#server/lib/context.ts';
 import { verifyAuditChain } from '#server/services/audit.service.ts';
 import { backupDatabase, BackupError, restoreDatabase } from '#server/services/backup.service.ts';
+import { runRetention } from '#server/services/retention.service.ts';
 import { listDeadlineRules, setDeadlineRule } from '#server/services/calendar.service.ts';
 import { createUser, disableUser, listUsers } from '#server/services/users.service.ts';
+import { resetSecondFactor } from '#server/services/second-factor.service.ts';
 
 async function withDeps<T>(fn: (deps: Deps, handle: DbHandle) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -52,12 +55,23 @@ program.command('migrate').description('apply pending database migrations').acti
 
 program
   .command('seed')
-  .description('load data')
-  .requiredOption('--demo', 'load the demo territory, organisations, users and cases')
-  .action(async () => {
+  .description('load data: --demo, or a generated country with --scale national|oblast --seed <n> (it loads the demo first)')
+  .option('--demo', 'load the demo territory, organisations, users and cases')
+  .addOption(new Option('--scale <scale>', 'generate national-size data (about 1,000,000 cases) or one oblast (about 100,000 cases)').choices(['national', 'oblast']))
+  .option('--seed <n>', 'seed of the deterministic generator', '1')
+  .option('--cases <n>', 'number of cases to generate instead of the default of the scale')
+  .option('--oblast <key>', 'the oblast of --scale oblast (code such as 32, or its name)', '32')
+  .action(async (o: { demo?: boolean; scale?: 'national' | 'oblast'; seed: string; cases?: string; oblast: string }) => {
+    if (!o.demo && !o.scale) throw new DomainError('invalid_arguments', 'Give --demo or --scale national|oblast');
     await withDeps(async (deps) => {
       const { created } = await seedDemo(deps, console.log);
       if (!created) console.log('demo data is already there');
+      if (!o.scale) return;
+      const seed = Number(o.seed);
+      const cases = o.cases === undefined ? undefined : Number(o.cases);
+      if (!Number.isInteger(seed) || (cases !== undefined && (!Number.isInteger(cases) || cases < 1))) throw new DomainError('invalid_arguments', '--seed and --cases take whole numbers');
+      const r = await seedNational(deps, { scale: o.scale, seed, oblast: o.oblast, progress: progressBar(), log: (m) => console.error(m), ...(cases ? { cases } : {}) });
+      console.log(`${o.scale} data (seed ${seed}): ${r.cases} cases in ${r.hromadas} hromadas, ${r.skippedBatches} batches already there; ${r.seconds.toFixed(0)} s`);
     });
   });
 
@@ -104,6 +118,14 @@ users
   .action(async (username: string) => {
     await withDeps(async (deps) => disableUser(deps, username, null));
     console.log(`disabled ${username}`);
+  });
+users
+  .command('reset-second-factor')
+  .description('remove a user\'s second factor and recovery codes (lost phone) and end their sessions; audited')
+  .argument('<username>')
+  .action(async (username: string) => {
+    const had = await withDeps(async (deps) => resetSecondFactor(deps, username));
+    console.log(had ? `second factor of ${username} removed; they enrol again at the next sign-in` : `${username} had no second factor`);
   });
 
 program
@@ -174,6 +196,18 @@ program
     const audit = r.audit.ok ? `audit_log intact (${r.audit.rows} rows)` : `audit_log does NOT verify: first bad row id ${r.audit.badRowId ?? '?'} (${r.audit.reason})`;
     console.log(`restored ${r.tables} tables, ${r.rows} rows; ${audit}; ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (!r.audit.ok) process.exitCode = 1;
+  });
+
+program
+  .command('retention')
+  .description('retention of closed records (SPEC §11)')
+  .command('run')
+  .description(`anonymise persons whose every case closed more than RETENTION_YEARS_AFTER_CLOSURE years ago (default 5), and those cases' free text; idempotent, recorded and audited`)
+  .option('--dry-run', 'count what would be anonymised, change nothing (the run is still recorded)')
+  .action(async (opts: { dryRun?: boolean }) => {
+    const r = await withDeps((deps) => runRetention(deps, { trigger: 'cli', dryRun: opts.dryRun === true }));
+    if (!r.ran) console.log('another retention run is in progress; nothing done');
+    else console.log(`${r.dryRun ? 'dry run: would anonymise' : 'anonymised'} ${r.personsAnonymised} persons and ${r.casesAnonymised} cases closed before ${r.cutoffDate} (${r.yearsAfterClosure} years); run ${r.runId}`);
   });
 
 try {

@@ -25,6 +25,8 @@ export const meResponse = z.object({
   locale: z.enum(['uk', 'en']),
   grants: z.array(roleGrantView),
   demoMode: z.boolean(),
+  /** The session is limited to enrolling a second factor (required for the user's role, not yet enabled). */
+  secondFactorEnrolmentRequired: z.boolean(),
 });
 /** The signed-in user. */
 export type Me = z.infer<typeof meResponse>;

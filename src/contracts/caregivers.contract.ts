@@ -69,7 +69,7 @@ export type StageMoveRequest = z.infer<typeof stageMoveRequest>;
 export const supportEventRequest = z.object({
   kind: z.enum(['check_in', 'training']),
   date: isoDate,
-  hours: z.number().positive().max(500).nullable().default(null),
+  hours: z.number().min(0.1).max(500).nullable().default(null),
   notes: text(4000).default(''),
 });
 /** A support event. */
@@ -134,7 +134,9 @@ export const matchingQuery = z.object({ childId: uuid });
 export const matchReasonView = z.object({ code: z.enum(matchReasons), points: z.number().int() });
 /** The ranked candidates for a child. */
 export const matchingView = z.object({
-  child: z.object({ personId: z.string(), surname: z.string(), givenName: z.string(), patronymic: z.string(), ageYears: z.number().int(), disability: z.boolean() }),
+  /** `disability` is null, and the disability reasons left out, for a viewer not on the case (SPEC §11 masking; `maskedFields`). */
+  child: z.object({ personId: z.string(), surname: z.string(), givenName: z.string(), patronymic: z.string(), ageYears: z.number().int(), disability: z.boolean().nullable() }),
+  maskedFields: z.array(z.enum(['disability'])),
   siblingGroupSize: z.number().int(),
   /** The case's hromada kind, which decides who may place into foster families and family-type homes. */
   hromadaKind: z.string().nullable(),

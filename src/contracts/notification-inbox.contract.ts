@@ -50,6 +50,11 @@ export const inboxItem = z.object({
   handledAt: z.string().nullable(),
   handledByName: z.string().nullable(),
   allowedActions: z.array(z.enum(inboxActions)),
+  /**
+   * Sensitive fields masked in the list (SPEC §11) unless the viewer is on the notification's case: the description
+   * is empty and the sensitive factor codes (abuse, health, disability) are left out; the whole notification shows them.
+   */
+  maskedFields: z.array(z.enum(['description', 'childFactors', 'adultFactors'])),
 });
 /** GET /api/v1/notifications/inbox — urgent first, then oldest first. */
 export const inboxPage = pageOf(inboxItem);

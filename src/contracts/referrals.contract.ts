@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { declineReasons, referralActions, referralStatuses, referralUrgencies } from '#domain/services/referrals.ts';
 import { serviceCodePattern } from '#domain/services/service-catalogue.ts';
+import { legalGrounds } from '#domain/consent/consent.ts';
 import { pageOf, pageQuery, text, uuid } from './common.contract.ts';
 
 const referralFields = {
@@ -26,6 +27,12 @@ const referralFields = {
   contact: text(500).default(''),
   /** Head of the referring organisation who signs the form. */
   signedBy: text(200).default(''),
+  /**
+   * The legal ground for sharing with the provider without every family member's consent (SPEC §11), with a note
+   * (which act, which decision); null when the family consented.
+   */
+  legalGround: z.enum(legalGrounds).nullable().default(null),
+  legalGroundNote: text(2000).default(''),
 };
 
 /** POST /api/v1/cases/{id}/referrals — a draft referral. */
@@ -73,6 +80,8 @@ export const referralView = z.object({
   additionalInfo: z.string(),
   contact: z.string(),
   signedBy: z.string(),
+  legalGround: z.enum(legalGrounds).nullable(),
+  legalGroundNote: z.string(),
   sentAt: z.string().nullable(),
   /** The provider's answer is due by then (from `deadline_rules`), with its source; `met` once answered. */
   responseDeadline: z.object({ dueDate: z.string(), status: z.enum(['met', 'overdue', 'due_today', 'due_soon', 'upcoming']), sourceUk: z.string(), sourceEn: z.string() }).nullable(),

@@ -28,6 +28,12 @@ export const teamWorker = z.object({
   overdue: z.number().int(),
   dueThisWeek: z.number().int(),
   pendingApprovals: z.number().int(),
+  /** Weighted caseload in per cent of one specialist's capacity (caseload weights of the workforce settings; SPEC §7). */
+  caseloadPercent: z.number(),
+  /** `over` above 100 % (more than ten complex cases' worth), `near` from 90 %. */
+  capacity: z.enum(['ok', 'near', 'over']),
+  /** The worker's open cases (for reassignment by the supervisor), by number. */
+  openCaseItems: z.array(z.object({ caseId: z.string(), caseNumber: z.string(), title: z.string(), version: z.number().int() })),
   /** Every overdue deadline, earliest first. */
   overdueItems: z.array(teamDeadlineItem),
   /** Deadlines due from today to the end of the week window, earliest first. */

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import { disaggregations, type Disaggregation } from '#domain/indicators/dimensions.ts';
 import { referralStatuses, type ReferralStatus } from '#domain/services/referrals.ts';
 import { isApiError } from './ui/api-client.ts';
 import { isReporterOnly, meQuery } from './features/auth/auth.queries.ts';
@@ -36,6 +37,8 @@ const appRoute = createRoute({
     }
     try {
       const me = await context.queryClient.ensureQueryData(meQuery);
+      // A role that requires a second factor, not yet enrolled: the session may only enrol (SPEC §11).
+      if (me.secondFactorEnrolmentRequired && location.pathname !== '/security') throw redirect({ to: '/security' });
       return { me };
     } catch (e) {
       if (isApiError(e, 401)) throw redirect({ to: '/login', search: location.href === '/' ? {} : { redirect: location.href } });
@@ -190,11 +193,19 @@ const serviceCatalogueRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/service-catalogue-page.tsx'), 'ServiceCataloguePage'),
 });
 // Institutions and their transformation (SPEC §6).
+const securitySettingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/security', component: lazyRouteComponent(() => import('./pages/security-settings-page.tsx'), 'SecuritySettingsPage') });
 const institutionsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/institutions',
   component: lazyRouteComponent(() => import('./pages/institutions-page.tsx'), 'InstitutionsPage'),
 });
+// M&E indicators and their tables (SPEC §10).
+const indicatorsRoute = createRoute({ getParentRoute: () => appRoute, path: '/indicators', component: lazyRouteComponent(() => import('./pages/indicators-page.tsx'), 'IndicatorsPage') });
+// Gatekeeping panels and coordination bodies (SPEC §3, §9).
+const panelsRoute = createRoute({ getParentRoute: () => appRoute, path: '/panels', component: lazyRouteComponent(() => import('./pages/panels-page.tsx'), 'PanelsPage') });
+const panelAnalyticsRoute = createRoute({ getParentRoute: () => appRoute, path: '/panels/analytics', component: lazyRouteComponent(() => import('./pages/panel-analytics-page.tsx'), 'PanelAnalyticsPage') });
+const panelBodyRoute = createRoute({ getParentRoute: () => appRoute, path: '/panels/$bodyId', component: lazyRouteComponent(() => import('./pages/panel-body-page.tsx'), 'PanelBodyPage') });
+const panelMeetingRoute = createRoute({ getParentRoute: () => appRoute, path: '/panels/meetings/$meetingId', component: lazyRouteComponent(() => import('./pages/panel-meeting-page.tsx'), 'PanelMeetingPage') });
 // Alternative family caregivers and matching (SPEC §5).
 const caregiversRoute = createRoute({ getParentRoute: () => appRoute, path: '/caregivers', component: lazyRouteComponent(() => import('./pages/caregivers-page.tsx'), 'CaregiversPage') });
 const caregiverRoute = createRoute({ getParentRoute: () => appRoute, path: '/caregivers/$caregiverId', component: lazyRouteComponent(() => import('./pages/caregiver-page.tsx'), 'CaregiverPage') });
@@ -209,10 +220,39 @@ const institutionRoute = createRoute({
   path: '/institutions/$institutionId',
   component: lazyRouteComponent(() => import('./pages/institution-page.tsx'), 'InstitutionPage'),
 });
+// Workforce: staff register, supervision log and cards, training and wellbeing, workforce need (SPEC §7, §8).
+const staffRegisterRoute = createRoute({ getParentRoute: () => appRoute, path: '/staff', component: lazyRouteComponent(() => import('./pages/staff-register-page.tsx'), 'StaffRegisterPage') });
+const supervisionLogRoute = createRoute({ getParentRoute: () => appRoute, path: '/supervision', component: lazyRouteComponent(() => import('./pages/supervision-log-page.tsx'), 'SupervisionLogPage') });
+const supervisionSessionRoute = createRoute({ getParentRoute: () => appRoute, path: '/supervision/$sessionId', component: lazyRouteComponent(() => import('./pages/supervision-session-page.tsx'), 'SupervisionSessionPage') });
+const myWorkforceRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-workforce', component: lazyRouteComponent(() => import('./pages/my-workforce-page.tsx'), 'MyWorkforcePage') });
+const workforceNeedRoute = createRoute({ getParentRoute: () => appRoute, path: '/workforce-need', component: lazyRouteComponent(() => import('./pages/workforce-need-page.tsx'), 'WorkforceNeedPage') });
+// Community planning and the oblast costed plan (SPEC §8, §9).
+const communityPlanningRoute = createRoute({ getParentRoute: () => appRoute, path: '/community-planning', component: lazyRouteComponent(() => import('./pages/community-planning-page.tsx'), 'CommunityPlanningPage') });
+const communityProgrammeRoute = createRoute({ getParentRoute: () => appRoute, path: '/community-planning/programmes/$programmeId', component: lazyRouteComponent(() => import('./pages/community-programme-page.tsx'), 'CommunityProgrammePage') });
+const communityNeedsRoute = createRoute({ getParentRoute: () => appRoute, path: '/community-planning/needs/$assessmentId', component: lazyRouteComponent(() => import('./pages/community-needs-page.tsx'), 'CommunityNeedsPage') });
+const oblastPlanRoute = createRoute({ getParentRoute: () => appRoute, path: '/community-planning/oblast-plans/$planId', component: lazyRouteComponent(() => import('./pages/community-needs-page.tsx'), 'OblastPlanPage') });
 const unmetNeedRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/unmet-need',
   component: lazyRouteComponent(() => import('./pages/unmet-need-page.tsx'), 'UnmetNeedPage'),
+});
+
+// M&E dashboards with the schematic map, exports and the DHIS2 push (SPEC §10.4).
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dashboards',
+  validateSearch: (search: Record<string, unknown>): { territoryId?: string; period?: string; code?: string; disaggregation?: Disaggregation } => ({
+    ...(typeof search.territoryId === 'string' && /^[0-9a-f-]{36}$/i.test(search.territoryId) ? { territoryId: search.territoryId } : {}),
+    ...(typeof search.period === 'string' && /^\d{4}Q[1-4]$/.test(search.period) ? { period: search.period } : {}),
+    ...(typeof search.code === 'string' && /^[A-Z]{2}[0-9.a-z]{1,6}$/.test(search.code) ? { code: search.code } : {}),
+    ...(typeof search.disaggregation === 'string' && (disaggregations as readonly string[]).includes(search.disaggregation) ? { disaggregation: search.disaggregation as Disaggregation } : {}),
+  }),
+  component: lazyRouteComponent(() => import('./pages/dashboard-page.tsx'), 'DashboardPage'),
+});
+const dashboardDhis2Route = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/dhis2',
+  component: lazyRouteComponent(() => import('./pages/dashboard-dhis2-page.tsx'), 'DashboardDhis2Page'),
 });
 
 const routeTree = rootRoute.addChildren([
@@ -239,11 +279,28 @@ const routeTree = rootRoute.addChildren([
     providerRoute,
     serviceCatalogueRoute,
     unmetNeedRoute,
+    staffRegisterRoute,
+    supervisionLogRoute,
+    supervisionSessionRoute,
+    myWorkforceRoute,
+    workforceNeedRoute,
+    communityPlanningRoute,
+    communityProgrammeRoute,
+    communityNeedsRoute,
+    oblastPlanRoute,
     institutionsRoute,
+    indicatorsRoute,
+    securitySettingsRoute,
     institutionRoute,
+    panelsRoute,
+    panelAnalyticsRoute,
+    panelBodyRoute,
+    panelMeetingRoute,
     caregiversRoute,
     caregiverRoute,
     matchingRoute,
+    dashboardRoute,
+    dashboardDhis2Route,
   ]),
 ]);
 

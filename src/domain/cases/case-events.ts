@@ -54,6 +54,9 @@ export const caseEventKinds = [
   'preparation_activity_recorded',
   'caregiver_placement_decided',
   'emergency_access_granted',
+  'panel_case_submitted',
+  'panel_decision_adopted',
+  'case_reassigned',
 ] as const;
 /** One kind of timeline event. */
 export type CaseEventKind = (typeof caseEventKinds)[number];

@@ -1,12 +1,19 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Dhis2Tables } from './schema-dhis2.ts';
 import type { ImplementationTables } from './schema-implementation.ts';
 import type { InstitutionsTables } from './schema-institutions.ts';
+import type { PanelsTables } from './schema-panels.ts';
 import type { PlansTables } from './schema-plans.ts';
 import type { ReviewsClosureTables } from './schema-reviews-closure.ts';
 import type { SafetyTracingTables } from './schema-safety-tracing.ts';
 import type { ServicesTables } from './schema-services.ts';
 import type { CaregiversTables } from './schema-caregivers.ts';
 import type { SecurityTables } from './schema-security.ts';
+import type { IndicatorsTables } from './schema-indicators.ts';
+import type { SecondFactorTables } from './schema-second-factor.ts';
+import type { ConsentTables } from './schema-consent.ts';
+import type { WorkforceTables } from './schema-workforce.ts';
+import type { PlanningTables } from './schema-planning.ts';
 
 /** Row types of the migrated schema (written from migrations/*.sql; schema.sql is the reference). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -218,7 +225,7 @@ export type AuditHeadTable = { singleton: boolean; last_id: number; last_hash: s
 export type SchemaMigrationsTable = { version: number; name: string; applied_at: Timestamp };
 
 /** The whole database. */
-export type Database = SafetyTracingTables & PlansTables & ReviewsClosureTables & ImplementationTables & ServicesTables & InstitutionsTables & CaregiversTables & SecurityTables & {
+export type Database = IndicatorsTables & PlanningTables & Dhis2Tables & SafetyTracingTables & PlansTables & ReviewsClosureTables & ImplementationTables & ServicesTables & InstitutionsTables & PanelsTables & CaregiversTables & SecurityTables & SecondFactorTables & WorkforceTables & ConsentTables & {
   app_settings: AppSettingsTable;
   territories: TerritoriesTable;
   organisations: OrganisationsTable;

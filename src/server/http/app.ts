@@ -12,8 +12,11 @@ import { resolveSession } from '../services/auth.service.ts';
 import { containsNul } from './input-guard.ts';
 import { problemFromDomainError, problemOf, type ProblemBody } from './problems.ts';
 import { registerRateLimits } from './rate-limit.ts';
+import { securityHeaders } from './security-headers.ts';
 import { registerApprovalRoutes } from './routes/approvals.routes.ts';
 import { registerDeadlineRuleRoutes } from './routes/deadline-rules.routes.ts';
+import { registerDashboardRoutes } from './routes/dashboards.routes.ts';
+import { registerDhis2Routes } from './routes/dhis2.routes.ts';
 import { registerSupervisionRoutes } from './routes/supervision.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerBenchmarkRoutes } from './routes/benchmarks.routes.ts';
@@ -37,6 +40,9 @@ import { registerPersonRoutes } from './routes/persons.routes.ts';
 import { registerPlanReportRoutes } from './routes/plan-reports.routes.ts';
 import { registerProviderRoutes } from './routes/providers.routes.ts';
 import { registerInstitutionRoutes } from './routes/institutions.routes.ts';
+import { registerIndicatorRoutes } from './routes/indicators.routes.ts';
+import { registerPanelRoutes } from './routes/panels.routes.ts';
+import { registerConsentRoutes } from './routes/consent.routes.ts';
 import { registerReferralRoutes } from './routes/referrals.routes.ts';
 import { registerReviewRoutes } from './routes/reviews.routes.ts';
 import { registerReunificationRoutes } from './routes/reunification.routes.ts';
@@ -45,8 +51,12 @@ import { registerServiceAgreementRoutes } from './routes/service-agreements.rout
 import { registerServiceCatalogueRoutes } from './routes/service-catalogue.routes.ts';
 import { registerServiceDecisionRoutes } from './routes/service-decisions.routes.ts';
 import { registerSafetyAssessmentRoutes } from './routes/safety-assessments.routes.ts';
+import { registerSecondFactorRoutes } from './routes/second-factor.routes.ts';
 import { registerSystemRoutes } from './routes/system.routes.ts';
 import { registerTerritoryRoutes } from './routes/territories.routes.ts';
+import { registerWorkforceRoutes } from './routes/workforce.routes.ts';
+import { registerCommunityPlanningRoutes } from './routes/community-planning.routes.ts';
+import { registerOblastPlanRoutes } from './routes/oblast-plan.routes.ts';
 
 /** Name of the session cookie. */
 export const sessionCookie = 'rodyna_session';
@@ -82,7 +92,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; serveWeb?: 
   const app = Fastify({
     logger: opts.logger ? { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // Behind a reverse proxy (TRUST_PROXY=true) the client address and https come from X-Forwarded-For/-Proto.
+    trustProxy: deps.config.trustProxy,
     genReqId: () => crypto.randomUUID(),
     // A malformed or overlong path segment is an invalid request like any other: a problem, not Fastify's own JSON.
     frameworkErrors: (err, _req, reply) =>
@@ -108,15 +119,10 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; serveWeb?: 
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  // Security headers on every answer (CSP allows only our own origin).
+  // Security headers on every answer (reviewed in security-headers.ts: CSP, frames, referrer, HSTS over TLS).
   app.addHook('onSend', async (req, reply, payload) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('X-Frame-Options', 'DENY');
-    reply.header('Referrer-Policy', 'no-referrer');
-    if (!req.url.startsWith('/api/docs')) {
-      reply.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
-    }
-    if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    const contentType = String(reply.getHeader('content-type') ?? '');
+    reply.headers(securityHeaders({ url: req.url, contentType, tls: req.protocol === 'https' }, deps.config));
     return payload;
   });
 
@@ -184,6 +190,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; serveWeb?: 
   const typed = app as unknown as App;
   registerSystemRoutes(typed, deps);
   registerAuthRoutes(typed, deps);
+  registerSecondFactorRoutes(typed, deps);
   registerTerritoryRoutes(typed, deps);
   registerPersonRoutes(typed, deps);
   registerNotificationRoutes(typed, deps);
@@ -214,9 +221,17 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; serveWeb?: 
   registerPlanReportRoutes(typed, deps);
   registerProviderRoutes(typed, deps);
   registerInstitutionRoutes(typed, deps);
+  registerIndicatorRoutes(typed, deps);
+  registerPanelRoutes(typed, deps);
+  registerConsentRoutes(typed, deps);
   registerReferralRoutes(typed, deps);
   registerReunificationRoutes(typed, deps);
   registerCaregiverRoutes(typed, deps);
+  registerDashboardRoutes(typed, deps);
+  registerDhis2Routes(typed, deps);
+  registerWorkforceRoutes(typed, deps);
+  registerCommunityPlanningRoutes(typed, deps);
+  registerOblastPlanRoutes(typed, deps);
 
   if (serveWeb) {
     // Hashed assets are immutable; index.html is revalidated so a new build is picked up at once.

@@ -116,7 +116,7 @@ describe('permission matrix (SPEC §11)', () => {
       for (const user of demoUsers) {
         const res = policy.freshSession
           ? await (async () => {
-              const r = await (app as FastifyInstance).inject({ method: route.method as 'POST', url, headers: { cookie: await freshCookie(user), 'x-requested-with': 'rodyna' } });
+              const r = await (app as FastifyInstance).inject({ method: route.method as 'POST', url, headers: { cookie: await freshCookie(user), 'x-requested-with': 'rodyna' }, ...(payload === undefined ? {} : { payload: payload as string }) });
               return { status: r.statusCode, type: String(r.headers['content-type']), body: r.body, json: undefined };
             })()
           : await w.call(user, { method: route.method, url, payload });

@@ -96,7 +96,10 @@ describe('limiter', () => {
     expect(isSensitiveRoute('/api/v1/cases/:id/documents/notification.pdf')).toBe(true);
     expect(isSensitiveRoute('/api/v1/persons/matches')).toBe(true);
     expect(isSensitiveRoute('/api/v1/reports/export.csv')).toBe(true);
+    expect(isSensitiveRoute('/api/v1/workforce/need.xlsx')).toBe(true);
+    expect(isSensitiveRoute('/api/v1/indicator-exports')).toBe(true);
     expect(isSensitiveRoute('/api/v1/cases/:id')).toBe(false);
+    expect(isSensitiveRoute('/api/v1/exportable-things/:id')).toBe(false);
     const d = loadConfig({});
     expect(d).toMatchObject({ rateLimitWindowSeconds: 60, loginRateLimitPerIp: 30, loginRateLimitPerUsername: 20, sensitiveRateLimitPerSession: 120 });
     expect(() => loadConfig({ LOGIN_RATE_LIMIT_PER_IP: 'lots' })).toThrow(/LOGIN_RATE_LIMIT_PER_IP/);

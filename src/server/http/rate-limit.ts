@@ -57,10 +57,12 @@ export class FixedWindowLimiter {
 }
 
 const loginRoute = '/api/v1/auth/login';
+/** The login's second step (TOTP or recovery code) counts towards the same per-address limit as the password step. */
+const loginSecondFactorRoute = '/api/v1/auth/login/second-factor';
 
-/** Endpoints that read much personal data at once: PDF documents, exports and the person duplicate search. */
+/** Endpoints that read much data at once: PDF documents, spreadsheet and CSV exports, and the person duplicate search. */
 export function isSensitiveRoute(routeUrl: string): boolean {
-  return routeUrl.endsWith('.pdf') || /\/exports?(\/|$|\.)/.test(routeUrl) || routeUrl === '/api/v1/persons/matches';
+  return /\.(pdf|xlsx|csv)$/.test(routeUrl) || /[/-]exports?(\/|$|\.)/.test(routeUrl) || routeUrl === '/api/v1/persons/matches';
 }
 
 function refuse(reply: FastifyReply, decision: { retryAfterSeconds: number }): FastifyReply {
@@ -81,7 +83,7 @@ export function registerRateLimits(app: FastifyInstance, deps: Deps): void {
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const routeUrl = req.routeOptions.url ?? '';
-    if (routeUrl === loginRoute && req.method === 'POST') {
+    if ((routeUrl === loginRoute || routeUrl === loginSecondFactorRoute) && req.method === 'POST') {
       const d = perIp.hit(req.ip);
       if (!d.allowed) return refuse(reply, d);
     } else if (req.sessionToken && req.method === 'GET' && isSensitiveRoute(routeUrl)) {

@@ -9,7 +9,7 @@ import { fullName, lockCaseRow } from '../db/repositories/reviews-closure.reposi
 import { appendAudit } from './audit.service.ts';
 import { loadCaseFor } from './cases.service.ts';
 import { applyClosureDecision } from './closure.service.ts';
-import { assertCurrentVersion } from '../lib/versioning.ts';
+import { assertCurrentVersion, lostUpdate } from '../lib/versioning.ts';
 
 function approvalQuery(trx: Tx) {
   return trx
@@ -167,7 +167,7 @@ export async function decideApproval(deps: Deps, actor: RequestActor, approvalId
       .where('id', '=', approvalId)
       .where('version', '=', approval.version)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('version_conflict', 'The request was changed by someone else');
+    if (Number(res.numUpdatedRows) !== 1) throw await lostUpdate(trx, 'approvals', approvalId, 'request');
     if (approval.kind === 'closure') {
       await applyClosureDecision(trx, actor, caseRow, approval.subject_id, { decision: input.decision, comment: input.comment }, now);
     } else {

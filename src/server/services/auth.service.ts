@@ -6,6 +6,7 @@ import { DomainError } from '#domain/errors.ts';
 import type { OrganisationType, Role } from '#domain/organisations/roles.ts';
 import type { Deps, RequestActor } from '../lib/context.ts';
 import { appendAudit } from './audit.service.ts';
+import { hasEnabledSecondFactor, openLoginChallenge } from './second-factor.service.ts';
 
 // OWASP password storage guidance for argon2id: m=19 MiB, t=2, p=1.
 const argonOptions = { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -40,13 +41,16 @@ export async function loadGrants(deps: Pick<Deps, 'db'>, userId: string): Promis
 }
 
 /** Result of a login: the raw session token for the cookie, and the user. */
-export type LoginResult = { token: string; userId: string; expiresAt: Date };
+export type LoginResult = { kind: 'session'; token: string; userId: string; expiresAt: Date };
+/** A right password when a second factor is on: the pending token for the login's second step (SPEC §11). */
+export type LoginChallenge = { kind: 'second_factor_required'; pendingToken: string; expiresAt: Date };
 
 /**
  * Checks the password; after `maxFailedLogins` failures in a row the account is locked for
- * `lockoutMinutes` (SPEC §11). A new session is created on every login (session rotation).
+ * `lockoutMinutes` (SPEC §11). A new session is created on every login (session rotation); with a second factor
+ * on, the answer is a challenge for the code instead (`second-factor.service.ts`).
  */
-export async function login(deps: Deps, input: { username: string; password: string; ip: string; userAgent: string }): Promise<LoginResult> {
+export async function login(deps: Deps, input: { username: string; password: string; ip: string; userAgent: string }): Promise<LoginResult | LoginChallenge> {
   const now = deps.now();
   const user = await deps.db.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['username']), '=', input.username.toLowerCase())).executeTakeFirst();
   if (!user || !user.is_active) {
@@ -72,15 +76,32 @@ export async function login(deps: Deps, input: { username: string; password: str
     });
     throw new DomainError('invalid_credentials', 'Wrong username or password');
   }
+  // Second factor on: no session yet, a short-lived challenge instead. The failure count is not reset here, so wrong
+  // codes after right passwords still add up to the lockout.
+  if (await hasEnabledSecondFactor(deps.db, user.id)) {
+    const challenge = await deps.db.transaction().execute((trx) => openLoginChallenge(trx, user.id, input, now));
+    return { kind: 'second_factor_required', ...challenge };
+  }
+  return startSession(deps, { userId: user.id, username: user.username, ip: input.ip, userAgent: input.userAgent });
+}
+
+/** Creates a new session for a fully authenticated user (a new token on every login: session rotation). */
+export async function startSession(deps: Deps, input: { userId: string; username: string; ip: string; userAgent: string; details?: Record<string, unknown> }): Promise<LoginResult> {
+  const now = deps.now();
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + deps.config.sessionTtlMinutes * 60_000);
   await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('sessions').values({ id: sha256(token), user_id: user.id, created_at: now, last_seen_at: now, expires_at: expiresAt, ip: input.ip.slice(0, 100), user_agent: input.userAgent.slice(0, 300) }).execute();
-    await trx.updateTable('users').set({ failed_login_count: 0, locked_until: null, last_login_at: now }).where('id', '=', user.id).execute();
-    await trx.deleteFrom('sessions').where('user_id', '=', user.id).where('expires_at', '<', now).execute();
-    await appendAudit(trx, { actor: { userId: user.id, username: user.username, ip: input.ip }, action: 'login', entity: 'user', entityId: user.id }, now);
+    await trx.insertInto('sessions').values({ id: sha256(token), user_id: input.userId, created_at: now, last_seen_at: now, expires_at: expiresAt, ip: input.ip.slice(0, 100), user_agent: input.userAgent.slice(0, 300) }).execute();
+    await trx.updateTable('users').set({ failed_login_count: 0, locked_until: null, last_login_at: now }).where('id', '=', input.userId).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', input.userId).where('expires_at', '<', now).execute();
+    await appendAudit(trx, { actor: { userId: input.userId, username: input.username, ip: input.ip }, action: 'login', entity: 'user', entityId: input.userId, ...(input.details ? { details: input.details } : {}) }, now);
   });
-  return { token, userId: user.id, expiresAt };
+  return { kind: 'session', token, userId: input.userId, expiresAt };
+}
+
+/** Drops the session a browser carried into a new login (session rotation: the old token dies with the login). */
+export async function dropSession(deps: Pick<Deps, 'db'>, token: string): Promise<void> {
+  await deps.db.deleteFrom('sessions').where('id', '=', sha256(token)).execute();
 }
 
 /** Ends the session of this token. */

@@ -7,7 +7,7 @@ import { addCaseEvent } from '../db/repositories/cases.repository.ts';
 import { findCaseMemberRole, isoOf, requireCaseChild, userNamesById } from '../db/repositories/safety-tracing.repository.ts';
 import { appendAudit } from './audit.service.ts';
 import { loadCaseFor } from './cases.service.ts';
-import { assertCurrentVersion } from '../lib/versioning.ts';
+import { assertCurrentVersion, lostUpdate } from '../lib/versioning.ts';
 
 type CaseRow = Awaited<ReturnType<typeof loadCaseFor>>;
 
@@ -88,6 +88,57 @@ export async function listCareEpisodes(deps: Deps, actor: RequestActor, personId
 }
 
 /**
+ * Inserts a care episode of a case's child inside the caller's transaction, after the caller has checked access:
+ * ends the child's current episode the day before (domain `planNewEpisode`), refuses any other overlap, and records
+ * the timeline events and audit rows. Also used by the panels when an adopted decision places the child (SPEC §3).
+ */
+export async function insertCareEpisode(trx: Tx, actor: RequestActor, caseRow: { id: string; hromada_id: string; organisation_id: string }, input: CareEpisodeInput, now: Date, today: string): Promise<{ row: { id: string }; closed: EpisodeRow | undefined }> {
+  const caseId = caseRow.id;
+  await lockPerson(trx, input.personId);
+  const existing = await episodesOf(trx, input.personId);
+  const plan = planNewEpisode(
+    existing.map((e) => ({ id: e.id, startDate: e.start_date, endDate: e.end_date })),
+    { startDate: input.startDate, endDate: input.endDate },
+    today,
+  );
+  const closed = plan.close ? existing.find((e) => e.id === plan.close?.id) : undefined;
+  if (plan.close && closed) {
+    await trx.updateTable('care_episodes').set({ end_date: plan.close.endDate, version: closed.version + 1, updated_at: now }).where('id', '=', closed.id).execute();
+  }
+  const row = await trx
+    .insertInto('care_episodes')
+    .values({
+      person_id: input.personId,
+      care_type: input.careType,
+      institution_type: input.institutionType,
+      institution_subordination: input.institutionSubordination,
+      institution_name: input.institutionName,
+      start_date: input.startDate,
+      end_date: input.endDate,
+      reason: input.reason,
+      deciding_authority: input.decidingAuthority,
+      decision_number: input.decisionNumber,
+      decision_date: input.decisionDate,
+      case_id: caseId,
+      recorded_by: actor.userId,
+      hromada_id: caseRow.hromada_id,
+      organisation_id: caseRow.organisation_id,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (plan.close && closed) {
+    // The ended episode's own case hears of it; an episode without a case is told on this one.
+    await addCaseEvent(trx, { caseId: closed.case_id ?? caseId, actorId: actor.userId, kind: 'care_episode_ended', data: { episodeId: closed.id, personId: input.personId, endDate: plan.close.endDate, endedByEpisodeId: row.id }, at: now });
+    await appendAudit(trx, { actor, action: 'update', entity: 'care_episode', entityId: closed.id, details: { caseId, endDate: plan.close.endDate, endedByEpisodeId: row.id } }, now);
+  }
+  await addCaseEvent(trx, { caseId, actorId: actor.userId, kind: 'care_episode_started', data: { episodeId: row.id, personId: input.personId, careType: input.careType, startDate: input.startDate, familyBased: isFamilyBased(input.careType) }, at: now });
+  await appendAudit(trx, { actor, action: 'create', entity: 'care_episode', entityId: row.id, details: { caseId, personId: input.personId, careType: input.careType } }, now);
+  return { row, closed };
+}
+
+/**
  * Records a care arrangement of a child of the case. A new current episode ends the child's current one the day
  * before it starts (domain `planNewEpisode`); any other overlap is refused.
  */
@@ -98,47 +149,7 @@ export async function startCareEpisode(deps: Deps, actor: RequestActor, caseId: 
     const caseRow = await loadCaseFor(trx, actor, caseId, 'needs_assessment.edit');
     await requireCaseChild(trx, caseId, input.personId);
     checkInstitutionDetails(input);
-    await lockPerson(trx, input.personId);
-    const existing = await episodesOf(trx, input.personId);
-    const plan = planNewEpisode(
-      existing.map((e) => ({ id: e.id, startDate: e.start_date, endDate: e.end_date })),
-      { startDate: input.startDate, endDate: input.endDate },
-      today,
-    );
-    const closed = plan.close ? existing.find((e) => e.id === plan.close?.id) : undefined;
-    if (plan.close && closed) {
-      await trx.updateTable('care_episodes').set({ end_date: plan.close.endDate, version: closed.version + 1, updated_at: now }).where('id', '=', closed.id).execute();
-    }
-    const row = await trx
-      .insertInto('care_episodes')
-      .values({
-        person_id: input.personId,
-        care_type: input.careType,
-        institution_type: input.institutionType,
-        institution_subordination: input.institutionSubordination,
-        institution_name: input.institutionName,
-        start_date: input.startDate,
-        end_date: input.endDate,
-        reason: input.reason,
-        deciding_authority: input.decidingAuthority,
-        decision_number: input.decisionNumber,
-        decision_date: input.decisionDate,
-        case_id: caseId,
-        recorded_by: actor.userId,
-        hromada_id: caseRow.hromada_id,
-        organisation_id: caseRow.organisation_id,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (plan.close && closed) {
-      // The ended episode's own case hears of it; an episode without a case is told on this one.
-      await addCaseEvent(trx, { caseId: closed.case_id ?? caseId, actorId: actor.userId, kind: 'care_episode_ended', data: { episodeId: closed.id, personId: input.personId, endDate: plan.close.endDate, endedByEpisodeId: row.id }, at: now });
-      await appendAudit(trx, { actor, action: 'update', entity: 'care_episode', entityId: closed.id, details: { caseId, endDate: plan.close.endDate, endedByEpisodeId: row.id } }, now);
-    }
-    await addCaseEvent(trx, { caseId, actorId: actor.userId, kind: 'care_episode_started', data: { episodeId: row.id, personId: input.personId, careType: input.careType, startDate: input.startDate, familyBased: isFamilyBased(input.careType) }, at: now });
-    await appendAudit(trx, { actor, action: 'create', entity: 'care_episode', entityId: row.id, details: { caseId, personId: input.personId, careType: input.careType } }, now);
+    const { row, closed } = await insertCareEpisode(trx, actor, caseRow, input, now, today);
     return { episode: await presentOne(trx, actor, caseRow, row.id), ended: closed ? await presentOne(trx, actor, caseRow, closed.id) : null };
   });
 }
@@ -159,7 +170,7 @@ export async function endCareEpisode(deps: Deps, actor: RequestActor, caseId: st
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('version_conflict', 'The episode was changed by someone else');
+    if (Number(res.numUpdatedRows) !== 1) throw await lostUpdate(trx, 'care_episodes', row.id, 'episode');
     await addCaseEvent(trx, { caseId, actorId: actor.userId, kind: 'care_episode_ended', data: { episodeId: row.id, personId: row.person_id, endDate: input.endDate }, at: now });
     await appendAudit(trx, { actor, action: 'update', entity: 'care_episode', entityId: row.id, details: { caseId, endDate: input.endDate } }, now);
     return presentOne(trx, actor, caseRow, row.id);

@@ -10,7 +10,7 @@ import { isoOf, userNamesById } from '../db/repositories/safety-tracing.reposito
 import type { CaseNotesTable } from '../db/schema-implementation.ts';
 import { appendAudit } from './audit.service.ts';
 import { loadCaseFor } from './cases.service.ts';
-import { assertCurrentVersion } from '../lib/versioning.ts';
+import { assertCurrentVersion, lostUpdate } from '../lib/versioning.ts';
 
 type NoteRow = Selectable<CaseNotesTable>;
 
@@ -112,7 +112,7 @@ export async function updateCaseNote(deps: Deps, actor: RequestActor, caseId: st
       .where('version', '=', row.version)
       .returningAll()
       .executeTakeFirst();
-    if (!updated) throw new DomainError('version_conflict', 'The note was changed by someone else');
+    if (!updated) throw await lostUpdate(trx, 'case_notes', noteId, 'note');
     await addCaseEvent(trx, { caseId, actorId: actor.userId, kind: 'case_note_edited', data: { noteId, noteKind: input.kind, noteDate: input.noteDate }, at: now });
     await appendAudit(trx, { actor, action: 'update', entity: 'case_note', entityId: noteId, details: { caseId, version: updated.version } }, now);
     const [view] = await present(trx, actor, [updated], true, now);

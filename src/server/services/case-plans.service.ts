@@ -22,7 +22,7 @@ import { appendAudit } from './audit.service.ts';
 import { loadCaseFor } from './cases.service.ts';
 import { syncPlanReportDeadline } from './monitoring.service.ts';
 import { activeServiceCodes } from './service-catalogue.service.ts';
-import { assertCurrentVersion } from '../lib/versioning.ts';
+import { assertCurrentVersion, lostUpdate } from '../lib/versioning.ts';
 
 type CaseRow = Awaited<ReturnType<typeof loadCaseFor>>;
 
@@ -327,7 +327,7 @@ export async function savePlan(deps: Deps, actor: RequestActor, caseId: string, 
       .where('id', '=', planId)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('version_conflict', 'The plan was changed by someone else');
+    if (Number(res.numUpdatedRows) !== 1) throw await lostUpdate(trx, 'case_plans', planId, 'plan');
     await trx.deleteFrom('plan_goals').where('plan_id', '=', planId).execute();
     await writeGoals(trx, { id: planId, hromadaId: row.hromada_id, organisationId: row.organisation_id }, content.goals);
     await appendAudit(trx, { actor, action: 'update', entity: 'case_plan', entityId: planId, details: { caseId, versionNo: row.version_no } }, now);
@@ -359,7 +359,7 @@ export async function agreePlan(deps: Deps, actor: RequestActor, caseId: string,
       .where('id', '=', planId)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('version_conflict', 'The plan was changed by someone else');
+    if (Number(res.numUpdatedRows) !== 1) throw await lostUpdate(trx, 'case_plans', planId, 'plan');
     await addCaseEvent(trx, { caseId, actorId: actor.userId, kind: 'plan_agreed', data: { planId, versionNo: row.version_no, agreedOn: input.agreedOn, supersededPlanId: previous?.id ?? null }, at: now });
     // Resolution 585: from now on the plan's implementation is reported quarterly (monitoring.service).
     await syncPlanReportDeadline(trx, caseRow, null);

@@ -8,7 +8,7 @@ import { addCaseEvent } from '../db/repositories/cases.repository.ts';
 import { isoOf, userNamesById } from '../db/repositories/safety-tracing.repository.ts';
 import { appendAudit } from './audit.service.ts';
 import { loadCaseFor } from './cases.service.ts';
-import { assertCurrentVersion } from '../lib/versioning.ts';
+import { assertCurrentVersion, lostUpdate } from '../lib/versioning.ts';
 
 type MemberRow = Awaited<ReturnType<typeof listTeamMembers>>[number];
 
@@ -117,7 +117,7 @@ export async function endTeamMember(deps: Deps, actor: RequestActor, caseId: str
       .where('version', '=', row.version)
       .returningAll()
       .executeTakeFirst();
-    if (!updated) throw new DomainError('version_conflict', 'The membership was changed by someone else');
+    if (!updated) throw await lostUpdate(trx, 'case_team_members', memberId, 'membership');
     await addCaseEvent(trx, { caseId, actorId: actor.userId, kind: 'team_member_ended', data: { memberId, userId: row.user_id, externalName: row.external_name, teamRole: row.team_role, toDate }, at: now });
     await appendAudit(trx, { actor, action: 'update', entity: 'case_team_member', entityId: memberId, details: { caseId, userId: row.user_id, toDate } }, now);
     const [view] = await present(trx, [updated], true, today);

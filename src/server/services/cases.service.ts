@@ -18,7 +18,7 @@ import {
 import { appendAudit } from './audit.service.ts';
 import { emergencyAccessUntil } from './emergency-access.service.ts';
 import { presentNotification } from './intake.service.ts';
-import { assertCurrentVersion } from '../lib/versioning.ts';
+import { assertCurrentVersion, lostUpdate } from '../lib/versioning.ts';
 
 type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseWithAccessFacts>>>;
 
@@ -215,7 +215,7 @@ export async function moveCase(trx: Tx, actor: RequestActor, row: { id: string; 
     .where('id', '=', row.id)
     .where('version', '=', row.version)
     .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw new DomainError('version_conflict', 'The case was changed by someone else');
+  if (Number(updated.numUpdatedRows) !== 1) throw await lostUpdate(trx, 'cases', row.id, 'case');
   await trx.insertInto('case_transitions').values({ case_id: row.id, from_step: row.step, to_step: result.to, direction: result.direction, reason: req.reason ?? '', actor_id: actor.userId, at: now }).execute();
   await addCaseEvent(trx, { caseId: row.id, actorId: actor.userId, kind: 'step_changed', data: { from: row.step, to: result.to, direction: result.direction, reason: req.reason ?? '' }, at: now });
   await appendAudit(trx, { actor, action: 'update', entity: 'case', entityId: row.id, details: { step: { from: row.step, to: result.to } } }, now);

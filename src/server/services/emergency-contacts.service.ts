@@ -9,7 +9,7 @@ import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { appendAudit } from './audit.service.ts';
 import { openCaseInTransaction, resolveMembers } from './intake.service.ts';
 import { checkServiceCodes } from './service-catalogue.service.ts';
-import { assertCurrentVersion } from '../lib/versioning.ts';
+import { assertCurrentVersion, lostUpdate } from '../lib/versioning.ts';
 
 /** The organisations (CSS or Child Affairs Service) through which the actor may register in a hromada. */
 function registeringOrganisations(actor: RequestActor): Array<{ organisationId: string; hromadaId: string }> {
@@ -178,7 +178,7 @@ export async function convertEmergencyContact(deps: Deps, actor: RequestActor, i
       .where('id', '=', id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('version_conflict', 'The contact was changed by someone else');
+    if (Number(res.numUpdatedRows) !== 1) throw await lostUpdate(trx, 'emergency_contacts', id, 'contact');
     await appendAudit(trx, { actor, action: 'update', entity: 'emergency_contact', entityId: id, details: { caseId: opened.caseId } }, now);
     return { emergencyContactId: id, caseId: opened.caseId, caseNumber: opened.number, urgent };
   });

@@ -23,7 +23,7 @@ import { findCaseMemberRole, isoOf, listCaseChildIds, personRefsById, requireCas
 import { appendAudit } from './audit.service.ts';
 import { loadCaseFor } from './cases.service.ts';
 import { personKeys } from './intake.service.ts';
-import { assertCurrentVersion } from '../lib/versioning.ts';
+import { assertCurrentVersion, lostUpdate } from '../lib/versioning.ts';
 
 type CaseRow = Awaited<ReturnType<typeof loadCaseFor>>;
 
@@ -291,7 +291,7 @@ export async function saveRelative(deps: Deps, actor: RequestActor, caseId: stri
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('version_conflict', 'The relative was changed by someone else');
+    if (Number(res.numUpdatedRows) !== 1) throw await lostUpdate(trx, 'relatives', row.id, 'relative');
     await addCaseEvent(trx, { caseId, actorId: actor.userId, kind: 'relative_updated', data: { relativeId: row.id, verified: input.verified, willingness: input.willingness, capacity: input.capacity }, at: now });
     await appendAudit(trx, { actor, action: 'update', entity: 'relative', entityId: row.id, details: { caseId } }, now);
     return presentRelative(trx, actor, caseRow, row.id);
@@ -424,7 +424,7 @@ export async function saveFamilyAssessment(deps: Deps, actor: RequestActor, case
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('version_conflict', 'The family assessment was changed by someone else');
+    if (Number(res.numUpdatedRows) !== 1) throw await lostUpdate(trx, 'family_assessments', row.id, 'family assessment');
     await addOrCoalesceCaseEvent(trx, { caseId, actorId: actor.userId, kind: 'family_assessment_saved', at: now });
     await appendAudit(trx, { actor, action: 'update', entity: 'family_assessment', entityId: row.id, details: { caseId } }, now);
     return presentFamilyAssessment(trx, actor, caseRow, row.id);
@@ -444,7 +444,7 @@ export async function completeFamilyAssessment(deps: Deps, actor: RequestActor, 
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('version_conflict', 'The family assessment was changed by someone else');
+    if (Number(res.numUpdatedRows) !== 1) throw await lostUpdate(trx, 'family_assessments', row.id, 'family assessment');
     await addCaseEvent(trx, { caseId, actorId: actor.userId, kind: 'family_assessment_completed', data: { familyAssessmentId: row.id, round: row.round, readiness: row.readiness, capacity: row.capacity }, at: now });
     await appendAudit(trx, { actor, action: 'update', entity: 'family_assessment', entityId: row.id, details: { caseId, completed: true } }, now);
     return presentFamilyAssessment(trx, actor, caseRow, row.id);

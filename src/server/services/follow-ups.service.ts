@@ -10,7 +10,7 @@ import { appendAudit } from './audit.service.ts';
 import { loadDeadlineRules } from './calendar.service.ts';
 import { loadCaseFor } from './cases.service.ts';
 import { applyReopening } from './closure.service.ts';
-import { assertCurrentVersion } from '../lib/versioning.ts';
+import { assertCurrentVersion, lostUpdate } from '../lib/versioning.ts';
 
 async function loadVisits(trx: Tx, caseId: string, visitId?: string): Promise<FollowUpView[]> {
   let q = trx
@@ -100,7 +100,7 @@ export async function recordFollowUp(deps: Deps, actor: RequestActor, caseId: st
       .where('id', '=', visitId)
       .where('version', '=', visit.version)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('version_conflict', 'The visit was changed by someone else');
+    if (Number(res.numUpdatedRows) !== 1) throw await lostUpdate(trx, 'follow_up_visits', visitId, 'visit');
     const deadline = await trx.selectFrom('case_deadlines').select('id').where('case_id', '=', caseId).where('key', '=', 'post_closure_follow_up').where('due_date', '=', visit.due_date).where('met_on', 'is', null).executeTakeFirst();
     if (deadline) await trx.updateTable('case_deadlines').set({ met_on: input.doneOn }).where('id', '=', deadline.id).execute();
     await refreshNextDueDate(trx, caseId);

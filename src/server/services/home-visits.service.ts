@@ -13,7 +13,7 @@ import { isoOf, userNamesById } from '../db/repositories/safety-tracing.reposito
 import { appendAudit } from './audit.service.ts';
 import { loadCaseFor } from './cases.service.ts';
 import { presentOpenDeadline, syncVisitDeadline } from './monitoring.service.ts';
-import { assertCurrentVersion } from '../lib/versioning.ts';
+import { assertCurrentVersion, lostUpdate } from '../lib/versioning.ts';
 
 type CaseRow = Awaited<ReturnType<typeof loadCaseFor>>;
 
@@ -196,7 +196,7 @@ export async function updateHomeVisit(deps: Deps, actor: RequestActor, caseId: s
       .where('id', '=', visitId)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('version_conflict', 'The visit was changed by someone else');
+    if (Number(res.numUpdatedRows) !== 1) throw await lostUpdate(trx, 'home_visits', visitId, 'visit');
     await syncVisitDeadline(trx, caseRow, nowDone ? v.doneDate : null);
     await addCaseEvent(trx, { caseId, actorId: actor.userId, kind: nowDone ? 'home_visit_recorded' : 'home_visit_updated', data: { visitId, date: v.doneDate ?? v.plannedDate, place: v.place, safetyConcerns: v.safetyConcerns }, at: now });
     await appendAudit(trx, { actor, action: 'update', entity: 'home_visit', entityId: visitId, details: { caseId, done: v.doneDate !== null, version: row.version + 1 } }, now);

@@ -7,7 +7,9 @@ import type { MatchingView, PlacementRequest } from '#contracts/caregivers.contr
 import type { Database } from '../db/schema.ts';
 import { addCaseEvent, listCaseMembers } from '../db/repositories/cases.repository.ts';
 import { requireCaseChild } from '../db/repositories/safety-tracing.repository.ts';
-import { mayOnCase } from '../lib/case-access.ts';
+import { relationToCase } from '#domain/access/case-policy.ts';
+import { seesSensitive, sensitiveMatchReasons } from '#domain/privacy/masking.ts';
+import { caseAccessFacts, mayOnCase } from '../lib/case-access.ts';
 import { todayInKyiv, type Deps, type RequestActor, type Tx } from '../lib/context.ts';
 import { appendAudit } from './audit.service.ts';
 import { startCareEpisode } from './care-episodes.service.ts';
@@ -69,13 +71,16 @@ export async function matchCaregivers(deps: Deps, actor: RequestActor, caseId: s
     const byId = new Map(rows.map((r) => [r.id, r]));
     const items = new Map((await toListItems(trx, ranked.map((m) => byId.get(m.id)).filter((r) => r !== undefined), today)).map((i) => [i.id, i]));
     await appendAudit(trx, { actor, action: 'read', entity: 'caregiver_matching', entityId: caseId, details: { childId, candidates: ranked.map((r) => r.id) } }, now);
+    // The child's disability is sensitive (SPEC §11): shown to those on the case, masked for the others who see it.
+    const visible = seesSensitive(relationToCase(actor, caseAccessFacts(caseRow)));
     return {
-      child: { personId: child.personId, surname: child.surname, givenName: child.given_name, patronymic: child.patronymic, ageYears, disability: child.disability },
+      child: { personId: child.personId, surname: child.surname, givenName: child.given_name, patronymic: child.patronymic, ageYears, disability: visible ? child.disability : null },
+      maskedFields: visible ? [] : ['disability'],
       siblingGroupSize,
       hromadaKind: casePlace?.kind ?? null,
       candidates: ranked.flatMap((m) => {
         const caregiver = items.get(m.id);
-        return caregiver ? [{ caregiver, score: m.score, freePlaces: m.freePlaces, reasons: m.reasons, mayDecideHere: mayDecide(hromadaAuthority(casePlace), caregiver.caregiverType) }] : [];
+        return caregiver ? [{ caregiver, score: m.score, freePlaces: m.freePlaces, reasons: visible ? m.reasons : m.reasons.filter((r) => !sensitiveMatchReasons.includes(r.code)), mayDecideHere: mayDecide(hromadaAuthority(casePlace), caregiver.caregiverType) }] : [];
       }),
       allowedActions: mayOnCase(actor, 'needs_assessment.edit', caseRow) ? ['place'] : [],
     };

@@ -8,7 +8,7 @@ import { todayInKyiv, type Deps, type RequestActor, type Tx } from '../lib/conte
 import { addCaseEvent, addOrCoalesceCaseEvent, findCaseWithAccessFacts, listCaseMembers, refreshNextDueDate } from '../db/repositories/cases.repository.ts';
 import { appendAudit } from './audit.service.ts';
 import { loadCaseFor, moveCase } from './cases.service.ts';
-import { assertCurrentVersion } from '../lib/versioning.ts';
+import { assertCurrentVersion, lostUpdate } from '../lib/versioning.ts';
 
 async function household(trx: Tx, caseId: string) {
   const members = await listCaseMembers(trx, [caseId]);
@@ -86,7 +86,7 @@ export async function saveNeedsAssessment(deps: Deps, actor: RequestActor, caseI
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('version_conflict', 'The assessment was changed by someone else');
+    if (Number(res.numUpdatedRows) !== 1) throw await lostUpdate(trx, 'needs_assessments', row.id, 'assessment');
     await addOrCoalesceCaseEvent(trx, { caseId, actorId: actor.userId, kind: 'needs_assessment_saved', at: now });
     await appendAudit(trx, { actor, action: 'update', entity: 'needs_assessment', entityId: row.id, details: { caseId } }, now);
     return view(trx, actor, caseId);

@@ -1,11 +1,15 @@
 import { sql } from 'kysely';
+import { relationToCase } from '#domain/access/case-policy.ts';
 import { registrationHromadaIds } from '#domain/access/intake-policy.ts';
+import { maskFactors, seesSensitive } from '#domain/privacy/masking.ts';
 import { computeDueDate, deadlineStatus, pickRule, type DeadlineRule } from '#domain/deadlines/deadline-rules.ts';
 import type { CalendarConfig } from '#domain/calendar/working-calendar.ts';
 import { DomainError } from '#domain/errors.ts';
 import { formatFullName } from '#domain/persons/person-name.ts';
 import type { InboxRegistrationRequest, NotificationStatus } from '#contracts/notification-inbox.contract.ts';
+import { caseAccessFacts } from '../lib/case-access.ts';
 import { todayInKyiv, type Deps, type RequestActor, type Tx } from '../lib/context.ts';
+import { findCaseWithAccessFacts } from '../db/repositories/cases.repository.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { assertCurrentVersion } from '../lib/versioning.ts';
 import { appendAudit } from './audit.service.ts';
@@ -80,8 +84,19 @@ function dueOf(n: Row, terms: Terms) {
   return { dueDate, status: deadlineStatus(dueDate, terms.today), sourceUk: rule.sourceUk, sourceEn: rule.sourceEn };
 }
 
-function present(n: Row, members: MemberRow[], terms: Terms) {
+/** The sensitive fields of a notification a list may mask (SPEC §11). */
+type MaskableField = 'description' | 'childFactors' | 'adultFactors';
+
+/**
+ * Abuse details and health (the description, the sensitive factors) are masked in the inbox list unless the viewer is
+ * on the case the notification opened; the whole notification (`getInboxNotification`) shows them to its reader.
+ */
+function present(n: Row, members: MemberRow[], terms: Terms, visible = true) {
+  const child = maskFactors(n.child_factors, visible);
+  const adult = maskFactors(n.adult_factors, visible);
+  const maskedFields: MaskableField[] = [...(!visible && n.description !== '' ? (['description'] as const) : []), ...(child.hidden > 0 ? (['childFactors'] as const) : []), ...(adult.hidden > 0 ? (['adultFactors'] as const) : [])];
   return {
+    maskedFields,
     id: n.id,
     version: n.version,
     status: n.status as NotificationStatus,
@@ -92,9 +107,9 @@ function present(n: Row, members: MemberRow[], terms: Terms) {
     reporterOrganisation: n.reporter_organisation,
     reporterPerson: n.reporter_person,
     submittedByName: formatFullName({ surname: n.sSurname, givenName: n.sGivenName, patronymic: n.sPatronymic }),
-    description: n.description,
-    childFactors: n.child_factors,
-    adultFactors: n.adult_factors,
+    description: visible ? n.description : '',
+    childFactors: child.codes,
+    adultFactors: adult.codes,
     threatToLifeOrHealth: n.threat_to_life_or_health,
     children: members
       .filter((m) => m.notification_id === n.id && m.role === 'child')
@@ -136,10 +151,17 @@ export async function listInbox(deps: Deps, actor: RequestActor, opts: { status:
     const terms = await loadTerms(trx, now);
     await appendAudit(trx, { actor, action: 'list', entity: 'notification', entityId: '', details: { inbox: opts.status, ids: page.map((r) => r.id) } }, now);
     return {
-      items: page.map((r) => present(r, members, terms)),
+      items: await Promise.all(page.map(async (r) => present(r, members, terms, await onTheCase(trx, actor, r.case_id, terms.today)))),
       nextCursor: rows.length > opts.limit && last ? encodeCursor({ u: String(last.urgent), at: new Date(last.received_at).toISOString(), id: last.id }) : null,
     };
   });
+}
+
+/** Whether the actor is on the case the notification opened (case manager, supervisor, team): then the list shows its sensitive fields. */
+async function onTheCase(trx: Tx, actor: RequestActor, caseId: string | null, today: string): Promise<boolean> {
+  if (caseId === null) return false;
+  const row = await findCaseWithAccessFacts(trx, caseId, today);
+  return row ? seesSensitive(relationToCase(actor, caseAccessFacts(row))) : false;
 }
 
 /** How many received notifications wait in the actor's inbox (no personal data, not audited). */

@@ -29,8 +29,10 @@ export async function findPersonMatches(deps: Deps, actor: RequestActor, q: { hr
       .where('p.hromada_id', '=', q.hromadaId)
       .where((eb) =>
         eb.or([
-          sql<boolean>`similarity(p.name_key, ${nameKey}) > 0.35`,
-          sql<boolean>`similarity(p.latin_key, ${latin}) > 0.4`,
+          // `%` (trigram similarity ≥ pg_trgm.similarity_threshold, 0.3) lets the (hromada_id, key) trigram index of
+          // migration 0016 find the candidates; the stricter threshold then applies (docs/performance.md).
+          sql<boolean>`(p.name_key % ${nameKey} AND similarity(p.name_key, ${nameKey}) > 0.35)`,
+          sql<boolean>`(p.latin_key % ${latin} AND similarity(p.latin_key, ${latin}) > 0.4)`,
           ...(q.birthDate ? [eb.and([eb('p.birth_date', '=', q.birthDate), sql<boolean>`similarity(p.name_key, ${nameKey}) > 0.2`])] : []),
         ]),
       )

@@ -2,22 +2,25 @@ import { sql, type Selectable } from 'kysely';
 import { caseScopeOf } from '#domain/access/case-policy.ts';
 import { providerOrganisationIds, referralAccess, type ReferralAccess } from '#domain/access/referral-policy.ts';
 import { computeDueDate, deadlineStatus, pickRule } from '#domain/deadlines/deadline-rules.ts';
+import { membersWithoutSharingConsent, type LegalGround } from '#domain/consent/consent.ts';
 import { DomainError } from '#domain/errors.ts';
+import { formatFullName } from '#domain/persons/person-name.ts';
 import { ageOn, allowedReferralActions, decideReferralStep, finalReferralStatuses, responseRuleKey, type DeclineReason, type ReferralStatus, type ReferralUrgency } from '#domain/services/referrals.ts';
 import type { ReferralCreateRequest, ReferralTransitionRequest, ReferralUpdateRequest, ReferralView } from '#contracts/referrals.contract.ts';
 import { caseAccessFacts } from '../lib/case-access.ts';
 import { todayInKyiv, type Deps, type RequestActor, type Tx } from '../lib/context.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { assertCurrentVersion } from '../lib/versioning.ts';
-import { addCaseEvent, caseVisibleTo, findCaseWithAccessFacts } from '../db/repositories/cases.repository.ts';
+import { addCaseEvent, caseVisibleTo, findCaseWithAccessFacts, listCaseMembers } from '../db/repositories/cases.repository.ts';
 import { isoOf, listCaseChildIds, requireCaseChild, userNamesById } from '../db/repositories/safety-tracing.repository.ts';
-import type { ReferralsTable } from '../db/schema-services.ts';
+import type { Database } from '../db/schema.ts';
 import { appendAudit } from './audit.service.ts';
 import { loadCalendarConfig, loadDeadlineRules } from './calendar.service.ts';
 import { loadCaseFor } from './cases.service.ts';
+import { consentFactsOf } from './consent.service.ts';
 import { requireProviderOffering } from './providers.service.ts';
 
-type ReferralRow = Selectable<ReferralsTable>;
+type ReferralRow = Selectable<Database['referrals']>;
 type Access = NonNullable<ReferralAccess>;
 
 /** Presents referrals; `access` per referral decides whether the case and the measure are shown. */
@@ -62,6 +65,8 @@ async function present(trx: Tx, rows: ReferralRow[], accessOf: (r: ReferralRow) 
       additionalInfo: r.additional_info,
       contact: r.contact,
       signedBy: r.signed_by,
+      legalGround: r.legal_ground as LegalGround | null,
+      legalGroundNote: r.legal_ground_note,
       sentAt: r.sent_at ? isoOf(r.sent_at) : null,
       responseDeadline: r.response_due_date
         ? { dueDate: r.response_due_date, status: r.responded_at || finalReferralStatuses.includes(status) ? ('met' as const) : deadlineStatus(r.response_due_date, today), sourceUk: r.response_source_uk, sourceEn: r.response_source_en }
@@ -118,6 +123,7 @@ async function resolveInput(trx: Tx, caseId: string, input: ReferralCreateReques
     serviceCode ??= measure.service_code ?? undefined;
   }
   if (serviceCode === undefined) throw new DomainError('service_required', 'Choose the service', { path: 'serviceCode' });
+  if (input.legalGround !== null && input.legalGroundNote.trim() === '') throw new DomainError('legal_ground_note_required', 'Say which act or decision the legal ground rests on', { path: 'legalGroundNote' });
   await requireProviderOffering(trx, input.providerId, serviceCode);
   return { childPersonId, measureId, serviceCode };
 }
@@ -135,6 +141,8 @@ function fieldValues(input: ReferralCreateRequest, resolved: ResolvedInput) {
     additional_info: input.additionalInfo,
     contact: input.contact,
     signed_by: input.signedBy,
+    legal_ground: input.legalGround,
+    legal_ground_note: input.legalGround === null ? '' : input.legalGroundNote,
   };
 }
 
@@ -181,6 +189,19 @@ export async function updateReferral(deps: Deps, actor: RequestActor, id: string
 }
 
 /**
+ * Sharing with a provider needs consent or a recorded legal ground (SPEC §11): every member of the case's family
+ * must have a current consent to sharing with providers (this one or any), unless the referral records a legal
+ * ground. Refused with 422 `consent_required` naming who has none.
+ */
+async function requireSharingConsent(trx: Tx, row: ReferralRow, today: string): Promise<void> {
+  const members = (await listCaseMembers(trx, [row.case_id])).map((m) => ({ personId: m.personId, name: formatFullName({ surname: m.surname, givenName: m.given_name, patronymic: m.patronymic }) }));
+  const missing = membersWithoutSharingConsent(members, await consentFactsOf(trx, members.map((m) => m.personId)), row.provider_organisation_id, row.legal_ground as LegalGround | null, today);
+  if (missing.length > 0) {
+    throw new DomainError('consent_required', 'Consent to sharing with providers is missing for some family members; record it or a legal ground', { persons: missing, names: missing.map((m) => m.name).join(', ') });
+  }
+}
+
+/**
  * One step of the lifecycle (SPEC §4.3), dated with who took it: the referring team sends and drops; the provider
  * accepts, declines (with a reason), starts and completes the service, and writes feedback to the referring worker.
  * Sending fixes the provider's answer deadline from `deadline_rules` on the working calendar; a decline for lack of
@@ -197,6 +218,7 @@ export async function transitionReferral(deps: Deps, actor: RequestActor, id: st
     const changes: Partial<{ status: string; sent_at: Date; response_due_date: string; response_source_uk: string; response_source_en: string; responded_at: Date; decline_reason: string; feedback: string }> = { status: to };
     if (input.action === 'send') {
       await requireProviderOffering(trx, row.provider_organisation_id, row.service_code);
+      await requireSharingConsent(trx, row, today);
       const rule = pickRule(await loadDeadlineRules(trx), responseRuleKey(row.urgency as ReferralUrgency), null);
       Object.assign(changes, { sent_at: now, response_due_date: computeDueDate(rule, today, await loadCalendarConfig(trx)), response_source_uk: rule.sourceUk, response_source_en: rule.sourceEn });
     }

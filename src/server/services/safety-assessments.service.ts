@@ -7,7 +7,7 @@ import { addCaseEvent, addOrCoalesceCaseEvent, refreshNextDueDate } from '../db/
 import { isoOf, personRefsById, requireCaseChild, userNamesById } from '../db/repositories/safety-tracing.repository.ts';
 import { appendAudit } from './audit.service.ts';
 import { loadCaseFor } from './cases.service.ts';
-import { assertCurrentVersion } from '../lib/versioning.ts';
+import { assertCurrentVersion, lostUpdate } from '../lib/versioning.ts';
 
 type CaseRow = Awaited<ReturnType<typeof loadCaseFor>>;
 
@@ -146,7 +146,7 @@ export async function saveSafetyAssessment(deps: Deps, actor: RequestActor, case
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('version_conflict', 'The safety assessment was changed by someone else');
+    if (Number(res.numUpdatedRows) !== 1) throw await lostUpdate(trx, 'safety_assessments', row.id, 'safety assessment');
     await addOrCoalesceCaseEvent(trx, { caseId, actorId: actor.userId, kind: 'safety_assessment_saved', at: now });
     await appendAudit(trx, { actor, action: 'update', entity: 'safety_assessment', entityId: row.id, details: { caseId } }, now);
     return presentOne(trx, actor, caseRow, row.id);
@@ -214,7 +214,7 @@ export async function completeSafetyAssessment(deps: Deps, actor: RequestActor, 
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('version_conflict', 'The safety assessment was changed by someone else');
+    if (Number(res.numUpdatedRows) !== 1) throw await lostUpdate(trx, 'safety_assessments', row.id, 'safety assessment');
     const flagUrgent = flagsCaseUrgent(assessed) && !caseRow.urgent;
     if (flagUrgent) await trx.updateTable('cases').set({ urgent: true, version: caseRow.version + 1, updated_at: now }).where('id', '=', caseId).execute();
     await trx.updateTable('case_deadlines').set({ met_on: todayInKyiv(now) }).where('case_id', '=', caseId).where('key', '=', 'safety_assessment').where('met_on', 'is', null).execute();

@@ -9,6 +9,8 @@ import { todayInKyiv, type Deps, type RequestActor } from '../lib/context.ts';
 import { listCaseMembers } from '../db/repositories/cases.repository.ts';
 import { appendAudit } from './audit.service.ts';
 import { listEmergencyAccessesForSupervisor } from './emergency-access.service.ts';
+import { capacityStatus, caseloadPercent } from '#domain/workforce/caseload.ts';
+import { loadWorkforceSettings } from './workforce.service.ts';
 
 /** Days of the "due this week" window, today included. */
 export const teamWeekDays = 7;
@@ -109,16 +111,29 @@ export async function getTeam(deps: Deps, actor: RequestActor): Promise<TeamView
         (status === 'overdue' ? bucket.overdue : bucket.week).push(item);
       }
     }
+    const { weights } = await loadWorkforceSettings(trx);
+    const open = ids.length ? await trx.selectFrom('cases').select(['id', 'number', 'version', 'case_manager_id']).where('status', '=', 'open').where('case_manager_id', 'in', ids).orderBy('number').execute() : [];
+    const openMembers = await listCaseMembers(trx, open.map((c) => c.id));
+    const openItems = (userId: string) =>
+      open
+        .filter((c) => c.case_manager_id === userId)
+        .map((c) => {
+          const child = openMembers.find((m) => m.case_id === c.id && m.role === 'child') ?? openMembers.find((m) => m.case_id === c.id);
+          return { caseId: c.id, caseNumber: c.number, title: child ? `${child.surname} ${child.given_name}` : '', version: c.version };
+        });
     const result: TeamWorker[] = workers
       .map((w) => ({
         id: w.id,
         name: formatFullName({ surname: w.surname, givenName: w.given_name, patronymic: w.patronymic }),
         ...(counts.get(w.id) ?? emptyCounts()),
+        caseloadPercent: caseloadPercent((counts.get(w.id) ?? emptyCounts()).byComplexity, weights),
+        capacity: capacityStatus((counts.get(w.id) ?? emptyCounts()).byComplexity, weights),
+        openCaseItems: openItems(w.id),
         overdueItems: items.get(w.id)?.overdue ?? [],
         dueThisWeekItems: items.get(w.id)?.week ?? [],
       }))
       .sort((a, b) => compareUkrainian(a.name, b.name));
-    const caseIds = [...new Set(result.flatMap((w) => [...w.overdueItems, ...w.dueThisWeekItems].map((i) => i.caseId)))];
+    const caseIds = [...new Set(result.flatMap((w) => [...w.overdueItems, ...w.dueThisWeekItems, ...w.openCaseItems].map((i) => i.caseId)))];
     const emergencyAccesses = await listEmergencyAccessesForSupervisor(trx, actor.userId, now);
     await appendAudit(trx, { actor, action: 'list', entity: 'supervision_team', entityId: '', details: { workerIds: ids, caseIds } }, now);
     return { today, weekEnd, workers: result, emergencyAccesses };

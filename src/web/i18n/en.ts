@@ -5,8 +5,16 @@ import { planningMessages } from './parts/planning.ts';
 import { supervisionMessages } from './parts/supervision.ts';
 import { servicesMessages } from './parts/services.ts';
 import { institutionsMessages } from './parts/institutions.ts';
+import { communityPlanningMessages } from './parts/community-planning.ts';
+import { indicatorsMessages } from './parts/indicators.ts';
+import { consentErrors, consentMessages } from './parts/consent.ts';
+import { panelsMessages } from './parts/panels.ts';
+import { dashboardsMessages } from './parts/dashboards.ts';
 import { caregiversMessages } from './parts/caregivers.ts';
 import { securityMessages } from './parts/security.ts';
+import { secondFactorErrors, secondFactorMessages } from './parts/second-factor.ts';
+import { mergeMessages } from './parts/merge.ts';
+import { workforceErrors, workforceMessages, workforceTimeline } from './parts/workforce.ts';
 import type { Catalogue } from './uk.ts';
 
 /** English catalogue — complete, same keys as `uk.ts`. Ukrainian legal names are kept where they are the source. */
@@ -18,8 +26,16 @@ export const en: Catalogue = {
   ...supervisionMessages.en,
   ...servicesMessages.en,
   ...institutionsMessages.en,
+  ...communityPlanningMessages.en,
+  ...indicatorsMessages.en,
+  ...consentMessages.en,
+  ...panelsMessages.en,
+  ...dashboardsMessages.en,
   ...caregiversMessages.en,
   ...securityMessages.en,
+  ...workforceMessages.en,
+  ...secondFactorMessages.en,
+  ...mergeMessages.en,
   app: {
     name: 'Rodyna',
     tagline: 'Information system of the Better Care reform',
@@ -82,6 +98,46 @@ export const en: Catalogue = {
     pageError: 'The page could not be loaded',
   },
   errors: {
+    amount_too_large: 'The amount is too large. Check the figures entered.',
+    needs_assessment_exists: 'The hromada already has a needs assessment for this year. Open the existing one.',
+    period_invalid: 'Check the period: a programme covers one to three years, an oblast plan up to ten.',
+    planning_assessment_not_found: 'Choose a needs assessment of this hromada.',
+    duplicate_key: 'Two items share one identifier. Reload the page and try again.',
+    year_outside_plan: 'The year lies outside the plan period.',
+    oblast_plan_exists: 'The oblast already has a plan starting this year.',
+    ...secondFactorErrors.en,
+    ...consentErrors.en,
+    ...workforceErrors.en,
+    panel_no_quorum: 'No quorum: fewer than half of the current members are present. Nothing can be adopted without quorum — mark the attendance.',
+    panel_institution_without_reasons: 'A residential institution may be chosen only when a reason is recorded for ruling out every family-based option.',
+    panel_option_repeated: 'Each care option may be considered only once.',
+    panel_chosen_option_unreasoned: 'Record the necessity and suitability of the chosen option.',
+    panel_child_views_missing: 'Record the child’s views or why they could not be heard.',
+    panel_membership_period_invalid: 'A membership cannot end before it starts.',
+    panel_body_not_for_case: 'The case may be submitted only to a panel of its own hromada.',
+    panel_assessment_not_of_case: 'The assessment chosen is not one of this case.',
+    panel_provider_unknown: 'Choose a service provider from the list.',
+    panel_submission_open: 'The child is already waiting for this panel.',
+    panel_minutes_signed: 'The minutes are signed — the meeting can no longer change.',
+    panel_body_takes_no_submissions: 'Only commissions on protection of child rights and guardianship bodies consider cases.',
+    panel_agenda_empty: 'Add at least one item to the agenda.',
+    panel_submission_not_pending: 'The submission is already being or has been considered. Refresh the page.',
+    panel_votes_taken: 'Attendance cannot change after a vote.',
+    panel_member_not_current: 'This person is not a current member of the body on the meeting date.',
+    panel_item_not_submission: 'A best-interests determination is recorded only for a case submission.',
+    panel_item_decided: 'This item has already been voted on.',
+    panel_institution_not_named: 'Choose the institution from the register.',
+    panel_meeting_not_held: 'The meeting has not taken place yet — votes are recorded on the meeting day or later.',
+    panel_determination_missing: 'Record the best-interests determination first.',
+    panel_voter_not_present: 'Only members present at the meeting vote.',
+    panel_member_conflict: 'The member works for the provider the submission concerns and may not vote (conflict of interest).',
+    panel_vote_repeated: 'Each member votes once.',
+    panel_items_pending: 'The minutes are signed after every agenda item is decided.',
+    panel_already_signed: 'You have already signed these minutes.',
+    not_signatory: 'Only the chair and the secretary sign the minutes.',
+    dhis2_disaggregation_unknown: 'The disaggregation must be "total" or "dimension:value", e.g. "sex:female".',
+    dhis2_mapping_exists: 'This indicator and disaggregation are already mapped. Change the existing row.',
+    dhis2_not_configured: 'The DHIS2 server address is not configured (DHIS2_URL). Ask the system administrator, or validate only.',
     emergency_access_reason_required: 'State why the case must be opened now — at least 10 characters.',
     emergency_access_not_needed: 'You already have access to this case — emergency access is not needed.',
     power_not_held: 'Foster families and family-type children’s homes are created (approved), and children placed there, by an urban hromada or a rayon state administration. A rural or settlement hromada decides on guardianship and custody, and asks the rayon state administration about foster families and family-type homes.',
@@ -110,6 +166,11 @@ export const en: Catalogue = {
     institution_counts_inconsistent: 'Children by age and by status must each add up to the total, and children with disabilities cannot exceed it. Check the numbers.',
     institution_count_exists: 'Children are already counted on this date. Choose another date.',
     oblast_not_found: 'Oblast not found. Choose an oblast from the list.',
+    indicator_period_invalid: 'A period looks like 2026Q3 (a quarter) or 2026 (a year).',
+    indicator_disaggregation_unavailable: 'This indicator is not disaggregated that way.',
+    indicator_not_entered: 'This indicator is computed from the case records and is not entered by hand.',
+    indicator_key_invalid: 'This indicator has no such disaggregation value.',
+    indicator_value_invalid: 'Check the figure: a percentage needs a denominator above zero and a numerator not above it; a count is a whole number.',
     hromada_not_in_oblast: 'This hromada is not in the chosen oblast. Choose a hromada of that oblast.',
     milestone_done_date_required: 'Give the date a done milestone was done.',
     milestone_done_date_not_done: 'Only a done milestone has a done date.',
@@ -607,6 +668,7 @@ export const en: Catalogue = {
     reloadCase: 'Load the current version',
   },
   timeline: {
+    ...workforceTimeline.en,
     referral_drafted: 'Referral to a service provider drafted',
     referral_sent: 'Referral sent to the service provider',
     referral_accepted: 'Provider accepted the referral',
@@ -661,6 +723,8 @@ export const en: Catalogue = {
     preparation_activity_recorded: 'Preparation activity for reunification (placement) recorded',
     caregiver_placement_decided: 'Placement with an alternative family decided (matching)',
     emergency_access_granted: 'Emergency access to the case (view only)',
+    panel_case_submitted: 'Case submitted to the panel',
+    panel_decision_adopted: 'Panel adopted a best-interests decision',
     step_changed_to: 'Step changed: “{{from}}” → “{{to}}”',
     reason: 'Reason: {{reason}}',
     other: 'Event',

@@ -5,8 +5,16 @@ import { planningMessages } from './parts/planning.ts';
 import { supervisionMessages } from './parts/supervision.ts';
 import { servicesMessages } from './parts/services.ts';
 import { institutionsMessages } from './parts/institutions.ts';
+import { communityPlanningMessages } from './parts/community-planning.ts';
+import { indicatorsMessages } from './parts/indicators.ts';
+import { consentErrors, consentMessages } from './parts/consent.ts';
+import { panelsMessages } from './parts/panels.ts';
+import { dashboardsMessages } from './parts/dashboards.ts';
 import { caregiversMessages } from './parts/caregivers.ts';
 import { securityMessages } from './parts/security.ts';
+import { secondFactorErrors, secondFactorMessages } from './parts/second-factor.ts';
+import { mergeMessages } from './parts/merge.ts';
+import { workforceErrors, workforceMessages, workforceTimeline } from './parts/workforce.ts';
 import type { DeepStrings } from './parts/deep-strings.ts';
 
 /**
@@ -21,8 +29,16 @@ export const uk = {
   ...supervisionMessages.uk,
   ...servicesMessages.uk,
   ...institutionsMessages.uk,
+  ...communityPlanningMessages.uk,
+  ...indicatorsMessages.uk,
+  ...consentMessages.uk,
+  ...panelsMessages.uk,
+  ...dashboardsMessages.uk,
   ...caregiversMessages.uk,
   ...securityMessages.uk,
+  ...workforceMessages.uk,
+  ...secondFactorMessages.uk,
+  ...mergeMessages.uk,
   app: {
     name: 'Родина',
     tagline: 'Інформаційна система реформи «Кращий догляд»',
@@ -85,6 +101,46 @@ export const uk = {
     pageError: 'Не вдалося завантажити сторінку',
   },
   errors: {
+    amount_too_large: 'Сума завелика. Перевірте введені значення.',
+    needs_assessment_exists: 'Громада вже має оцінку потреб на цей рік. Відкрийте наявну.',
+    period_invalid: 'Перевірте період: програма охоплює від одного до трьох років, план області — до десяти.',
+    planning_assessment_not_found: 'Оберіть оцінку потреб цієї громади.',
+    duplicate_key: 'Два записи мають однаковий ідентифікатор. Оновіть сторінку й повторіть.',
+    year_outside_plan: 'Рік виходить за межі періоду плану.',
+    oblast_plan_exists: 'Область уже має план, що починається цього року.',
+    ...secondFactorErrors.uk,
+    ...consentErrors.uk,
+    ...workforceErrors.uk,
+    panel_no_quorum: 'Кворуму немає: присутні менше половини чинних членів комісії. Без кворуму рішення не ухвалюються — відмітьте присутність.',
+    panel_institution_without_reasons: 'Заклад інституційного догляду можна обрати лише тоді, коли для кожного сімейного варіанту записано причину відхилення.',
+    panel_option_repeated: 'Кожен варіант влаштування можна розглянути лише один раз.',
+    panel_chosen_option_unreasoned: 'Для обраного варіанту запишіть необхідність і придатність.',
+    panel_child_views_missing: 'Запишіть думку дитини або чому її не вдалося заслухати.',
+    panel_membership_period_invalid: 'Членство не може закінчитися раніше, ніж почалося.',
+    panel_body_not_for_case: 'Випадок можна подати лише до комісії громади, де його ведуть.',
+    panel_assessment_not_of_case: 'Обране оцінювання не належить до цього випадку.',
+    panel_provider_unknown: 'Оберіть надавача послуг зі списку.',
+    panel_submission_open: 'Дитина вже очікує на розгляд цією комісією.',
+    panel_minutes_signed: 'Протокол підписано — засідання вже не можна змінити.',
+    panel_body_takes_no_submissions: 'Випадки розглядають лише комісії з питань захисту прав дитини та органи опіки.',
+    panel_agenda_empty: 'Додайте до порядку денного хоча б одне питання.',
+    panel_submission_not_pending: 'Подання вже розглядається або розглянуте. Оновіть сторінку.',
+    panel_votes_taken: 'Після голосування присутність змінити не можна.',
+    panel_member_not_current: 'Ця особа не є чинним членом органу на дату засідання.',
+    panel_item_not_submission: 'Визначення найкращих інтересів записують лише для подання випадку.',
+    panel_item_decided: 'Із цього питання вже проголосували.',
+    panel_institution_not_named: 'Оберіть заклад із реєстру.',
+    panel_meeting_not_held: 'Засідання ще не відбулося — голосувати можна в день засідання або пізніше.',
+    panel_determination_missing: 'Спершу запишіть визначення найкращих інтересів дитини.',
+    panel_voter_not_present: 'Голосують лише члени, присутні на засіданні.',
+    panel_member_conflict: 'Член комісії працює в організації-надавачі, якої стосується подання, і не може голосувати (конфлікт інтересів).',
+    panel_vote_repeated: 'Кожен член голосує один раз.',
+    panel_items_pending: 'Протокол підписують після розгляду всіх питань порядку денного.',
+    panel_already_signed: 'Ви вже підписали цей протокол.',
+    not_signatory: 'Протокол підписують лише голова і секретар.',
+    dhis2_disaggregation_unknown: 'Розподіл має бути «total» або «вимір:значення», наприклад «sex:female».',
+    dhis2_mapping_exists: 'Для цього показника і розподілу відповідність уже є. Змініть наявний рядок.',
+    dhis2_not_configured: 'Адресу сервера DHIS2 не налаштовано (DHIS2_URL). Зверніться до системного адміністратора або виконайте лише перевірку.',
     emergency_access_reason_required: 'Опишіть, чому випадок потрібно відкрити саме зараз, — щонайменше 10 символів.',
     emergency_access_not_needed: 'Ви вже маєте доступ до цього випадку — екстрений доступ не потрібен.',
     power_not_held: 'Рішення про створення (затвердження) прийомної сім’ї чи дитячого будинку сімейного типу та влаштування до них дітей ухвалює міська територіальна громада або районна державна адміністрація. Сільська чи селищна громада може ухвалювати рішення щодо опіки та піклування, а щодо прийомних сімей і ДБСТ звертається до районної державної адміністрації.',
@@ -113,6 +169,11 @@ export const uk = {
     institution_counts_inconsistent: 'Кількість дітей за віком і за статусом має дорівнювати загальній, а дітей з інвалідністю не може бути більше, ніж усіх. Перевірте числа.',
     institution_count_exists: 'Облік дітей на цю дату вже внесено. Оберіть іншу дату.',
     oblast_not_found: 'Область не знайдено. Оберіть область зі списку.',
+    indicator_period_invalid: 'Період має вигляд 2026Q3 (квартал) або 2026 (рік).',
+    indicator_disaggregation_unavailable: 'Цей показник не розподіляється за обраною ознакою.',
+    indicator_not_entered: 'Цей показник обчислюється із записів справ, його не вносять вручну.',
+    indicator_key_invalid: 'Такої ознаки розподілу для цього показника немає.',
+    indicator_value_invalid: 'Перевірте значення: для частки потрібен знаменник більше нуля і чисельник не більший за знаменник; кількість — ціле число.',
     hromada_not_in_oblast: 'Ця громада не належить до обраної області. Оберіть громаду цієї області.',
     milestone_done_date_required: 'Для виконаного етапу зазначте дату виконання.',
     milestone_done_date_not_done: 'Дату виконання зазначають лише для виконаного етапу.',
@@ -610,6 +671,7 @@ export const uk = {
     reloadCase: 'Завантажити актуальну версію',
   },
   timeline: {
+    ...workforceTimeline.uk,
     referral_drafted: 'Підготовлено направлення до надавача послуг',
     referral_sent: 'Направлення надіслано надавачу послуг',
     referral_accepted: 'Надавач прийняв направлення',
@@ -664,6 +726,8 @@ export const uk = {
     preparation_activity_recorded: 'Записано захід підготовки до повернення в сім’ю (влаштування)',
     caregiver_placement_decided: 'Ухвалено рішення про влаштування дитини до альтернативної сім’ї (підбір)',
     emergency_access_granted: 'Екстрений доступ до випадку (лише перегляд)',
+    panel_case_submitted: 'Випадок подано на розгляд комісії',
+    panel_decision_adopted: 'Комісія ухвалила рішення в найкращих інтересах дитини',
     step_changed_to: 'Змінено крок: «{{from}}» → «{{to}}»',
     reason: 'Причина: {{reason}}',
     other: 'Подія',

@@ -11,9 +11,11 @@ import { caseQuery } from '../features/cases/cases.queries.ts';
 import { StepTracker } from '../features/cases/step-tracker.tsx';
 import { BenchmarksSection } from '../features/benchmarks/benchmarks-section.tsx';
 import { ReviewTab } from '../features/closure/review-tab.tsx';
+import { ConsentSection } from '../features/consent/consent-section.tsx';
 import { WorkTab } from '../features/implementation/work-tab.tsx';
 import { CaseReferrals } from '../features/referrals/case-referrals.tsx';
 import { CareTab } from '../features/placement/care-tab.tsx';
+import { CasePanelSection } from '../features/panels/case-panel-section.tsx';
 import { PlanTab } from '../features/plans/plan-tab.tsx';
 import { SafetyActSection } from '../features/safety/safety-act-section.tsx';
 import { FamilyTab } from '../features/tracing/family-tab.tsx';
@@ -132,6 +134,7 @@ export function CasePage() {
               <Stack gap="md">
                 <CaseDeadlines c={c} />
                 <CaseMembers c={c} />
+                <ConsentSection c={c} />
                 <CaseNotification c={c} />
               </Stack>
             </Tabs.Panel>
@@ -157,7 +160,10 @@ export function CasePage() {
               </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="care" pt="md">
-              <CareTab c={c} />
+              <Stack gap="md">
+                <CareTab c={c} />
+                <CasePanelSection c={c} />
+              </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="review" pt="md">
               <ReviewTab c={c} />

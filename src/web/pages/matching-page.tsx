@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HiddenMarker } from '../features/consent/hidden-marker.tsx';
 import type { Matching } from '../features/caregivers/caregivers.api.ts';
 import { matchingQuery } from '../features/caregivers/caregivers.queries.ts';
 import { MatchingList } from '../features/caregivers/matching-list.tsx';
@@ -41,6 +42,12 @@ export function MatchingPage() {
       <Text>
         {t('caregivers.matching.child')}: <strong>{t('caregivers.matching.childInfo', { name: formatFullName(m.child), age: m.child.ageYears })}</strong>
         {m.child.disability ? `, ${t('caregivers.matching.disability')}` : ''}
+        {m.maskedFields.includes('disability') && (
+          <>
+            {`, ${t('caregivers.matching.disability')}: `}
+            <HiddenMarker />
+          </>
+        )}
       </Text>
       {m.siblingGroupSize > 1 && <Text size="sm">{t('caregivers.matching.siblings', { count: m.siblingGroupSize })}</Text>}
       {chosen && <PlacementConfirm key={chosen.caregiver.id} caseId={caseId} childId={childId} candidate={chosen} onCancel={() => setChosen(null)} />}

@@ -10,6 +10,7 @@ import { formatDate } from '../ui/format.ts';
 import { NotFound } from '../ui/not-found.tsx';
 import { EmergencyAccessesSection } from '../features/emergency-access/emergency-accesses-section.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
+import { ReassignButton } from '../features/workforce/reassign-dialog.tsx';
 import { usePageTitle } from '../ui/page-title.ts';
 
 function TeamBody() {
@@ -29,11 +30,15 @@ function TeamBody() {
   return (
     <Stack gap="lg">
       <TeamOverview team={team} />
+      <Text size="sm" c="dimmed">
+        {t('workforce.team.capacityHelp')}
+      </Text>
       {team.workers.map((w) => (
         <Stack key={w.id} gap="xs" component="section" aria-labelledby={`worker-${w.id}`}>
           <Title order={2} size="h3" id={`worker-${w.id}`} tabIndex={-1}>
             {t('team.workerHeading', { name: w.name })}
           </Title>
+          <ReassignButton worker={w} />
           <Title order={3} size="h5">
             {t('team.overdueHeading')}
           </Title>

@@ -15,6 +15,8 @@ export function errorMessage(t: TFunction, error: unknown): string {
     const guard = t(`guard.${details.guard}` as 'guard.plan_not_agreed', { defaultValue: '' });
     if (guard) return `${t('errors.transition_guard_failed')} ${guard}`;
   }
+  // Sharing refused for want of consent (SPEC §11): name who has none.
+  if (code === 'consent_required' && typeof details?.names === 'string' && details.names !== '') return t('errors.consent_required_named', { names: details.names });
   // A refusal names its reason (e.g. `case_closed`): say why, in plain words (UX principle 3).
   if (code === 'forbidden' && typeof details?.reason === 'string') {
     const why = t(`errors.${details.reason}` as 'errors.forbidden', { defaultValue: '' });

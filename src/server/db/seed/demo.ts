@@ -1,3 +1,4 @@
+import { seedDemoIndicators } from './demo-indicators.ts';
 import type { Role } from '#domain/organisations/roles.ts';
 import type { Deps, RequestActor } from '../../lib/context.ts';
 import { loadGrants } from '../../services/auth.service.ts';
@@ -8,6 +9,10 @@ import { seedWorkflowCases } from './demo-cases.ts';
 import { seedDemoCaregivers } from './demo-caregivers.ts';
 import { seedDemoInstitutions } from './demo-institutions.ts';
 import { seedDemoProviders } from './demo-providers.ts';
+import { seedDemoConsents } from './demo-consent.ts';
+import { seedDemoPanels } from './demo-panels.ts';
+import { seedDemoWorkforce } from './demo-workforce.ts';
+import { seedDemoCommunityPlanning } from './demo-community-planning.ts';
 
 /** The shared password of every demo user (README). */
 export const demoPassword = 'Rodyna-Demo-2026';
@@ -129,6 +134,11 @@ export async function seedDemo(deps: Deps, log: (m: string) => void = () => {}, 
   if (options.workflowCases ?? true) {
     await seedDemoInstitutions(deps);
     await seedDemoCaregivers(deps);
+    await seedDemoConsents(deps);
+    await seedDemoPanels(deps);
+    await seedDemoWorkforce(deps, { backlog: true });
+    await seedDemoCommunityPlanning(deps);
+    await seedDemoIndicators(deps);
   }
   log(`demo data loaded: ${demoUsers.length} users, ${orgs.size} organisations, ${hromadas.size} hromadas`);
   return { created: true };

@@ -4,6 +4,7 @@ import { adultIndicators, childIndicators, familyIndicators, type NeedsAssessmen
 import { type TestDatabase } from '#test/db.ts';
 import { aNotification, loginAs, seedWorld, type Client } from '#test/factories.ts';
 import { useApiContext } from '#test/api-context.ts';
+import { consentToSharing } from '#test/consents.ts';
 import { seedDemoProviders } from '#server/db/seed/demo-providers.ts';
 
 // Friday 20 November 2026, 10:00 in Kyiv.
@@ -297,6 +298,7 @@ describe('access to plans (SPEC §11)', () => {
     expect([foreign.status, foreign.body.code]).toEqual([422, 'measure_not_found']);
 
     let r = referral.body;
+    await consentToSharing(cm, caseId);
     const provider = await loginAs(app, 'provider.bucha');
     for (const [who, action] of [[cm, 'send'], [provider, 'accept'], [provider, 'start'], [provider, 'complete']] as const) {
       const res = await who.send('POST', `/api/v1/referrals/${r.id}/transitions`, { action, version: r.version, note: action === 'complete' ? 'Проведено 4 зустрічі' : '' });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useApiContext, type ApiContext } from '#test/api-context.ts';
 import { aNotification, loginAs, type Client } from '#test/factories.ts';
+import { consentToSharing } from '#test/consents.ts';
 import { demoPassword } from '#server/db/seed/demo.ts';
 import { seedDemoProviders } from '#server/db/seed/demo-providers.ts';
 import { insertOrganisation } from '#server/db/seed/builders.ts';
@@ -32,6 +33,8 @@ async function registerCase(username = 'cm.bucha', hromada: 'bucha' | 'stryi' = 
   const cm = await loginAs(ctx.app, username);
   const res = await cm.send('POST', '/api/v1/notifications', aNotification(ctx.world[hromada]));
   expect(res.status, JSON.stringify(res.body)).toBe(201);
+  // The family consents to sharing with providers, so that referrals may be sent (SPEC §11; consent.routes.test.ts).
+  await consentToSharing(cm, res.body.caseId as string);
   return res.body.caseId as string;
 }
 

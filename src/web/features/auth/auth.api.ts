@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { meResponse, systemStatusResponse } from '#contracts/auth.contract.ts';
+import type { SecondFactorChallenge } from '#contracts/second-factor.contract.ts';
 import { apiRequest } from '../../ui/api-client.ts';
 
 /** The signed-in user as the API returns it. */
@@ -17,9 +18,14 @@ export function fetchMe(): Promise<Me> {
   return apiRequest<Me>('/api/v1/auth/me', { skipUnauthorizedHandler: true });
 }
 
-/** POST /api/v1/auth/login */
-export function login(username: string, password: string): Promise<Me> {
-  return apiRequest<Me>('/api/v1/auth/login', { method: 'POST', body: { username, password }, skipUnauthorizedHandler: true });
+/** POST /api/v1/auth/login — the user, or (202) a challenge for the second factor. */
+export function login(username: string, password: string): Promise<Me | SecondFactorChallenge> {
+  return apiRequest<Me | SecondFactorChallenge>('/api/v1/auth/login', { method: 'POST', body: { username, password }, skipUnauthorizedHandler: true });
+}
+
+/** True when the login answered a second-factor challenge instead of a session. */
+export function isChallenge(answer: Me | SecondFactorChallenge): answer is SecondFactorChallenge {
+  return 'status' in answer && answer.status === 'second_factor_required';
 }
 
 /** POST /api/v1/auth/logout */

@@ -4,7 +4,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyLocale } from '../../i18n/i18n.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { login, saveLocale, type Me } from './auth.api.ts';
+import type { SecondFactorChallenge } from '#contracts/second-factor.contract.ts';
+import { SecondFactorStep } from '../second-factor/second-factor-step.tsx';
+import { isChallenge, login, saveLocale, type Me } from './auth.api.ts';
 import { meQuery, systemStatusQuery } from './auth.queries.ts';
 
 type LoginFormProps = {
@@ -19,20 +21,43 @@ export function LoginForm({ languageChosenHere, onSignedIn }: LoginFormProps) {
   const queryClient = useQueryClient();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  // Right password, second factor on: the second step asks for the code with this pending token.
+  const [challenge, setChallenge] = useState<SecondFactorChallenge | null>(null);
+  const finish = async (me: Me) => {
+    const chosen = i18n.language === 'en' ? 'en' : 'uk';
+    let locale = me.locale;
+    if (languageChosenHere && chosen !== me.locale) {
+      locale = chosen;
+      await saveLocale(chosen).catch(() => {});
+    }
+    await applyLocale(locale);
+    queryClient.setQueryData(meQuery.queryKey, { ...me, locale });
+    onSignedIn(me);
+  };
   const mutation = useMutation({
     mutationFn: () => login(username.trim(), password),
-    onSuccess: async (me) => {
-      const chosen = i18n.language === 'en' ? 'en' : 'uk';
-      let locale = me.locale;
-      if (languageChosenHere && chosen !== me.locale) {
-        locale = chosen;
-        await saveLocale(chosen).catch(() => {});
+    onSuccess: async (answer) => {
+      if (isChallenge(answer)) {
+        setPassword('');
+        setChallenge(answer);
+        return;
       }
-      await applyLocale(locale);
-      queryClient.setQueryData(meQuery.queryKey, { ...me, locale });
-      onSignedIn(me);
+      await finish(answer);
     },
   });
+
+  if (challenge) {
+    return (
+      <SecondFactorStep
+        pendingToken={challenge.pendingToken}
+        onSignedIn={finish}
+        onRestart={() => {
+          mutation.reset();
+          setChallenge(null);
+        }}
+      />
+    );
+  }
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

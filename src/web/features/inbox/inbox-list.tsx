@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { HiddenMarker } from '../consent/hidden-marker.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { formatDate, formatDateTime } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
@@ -54,12 +55,20 @@ export function DueCell({ due }: { due: InboxItem['due'] }) {
 function Factors({ n }: { n: InboxItem }) {
   const { t } = useTranslation();
   const labels = [...n.childFactors.map((f) => t(`childFactor.${f}` as 'childFactor.homelessness')), ...n.adultFactors.map((f) => t(`adultFactor.${f}` as 'adultFactor.unemployment'))];
-  if (labels.length === 0) return <Text size="sm">—</Text>;
+  // Sensitive factors (abuse, health, disability) are masked in the list unless the viewer is on the case (SPEC §11).
+  const masked = n.maskedFields.includes('childFactors') || n.maskedFields.includes('adultFactors');
+  if (labels.length === 0) return masked ? <HiddenMarker /> : <Text size="sm">—</Text>;
   const shown = labels.slice(0, 3);
   return (
     <Text size="sm">
       {shown.join('; ')}
       {labels.length > shown.length ? ` (${t('inbox.moreFactors', { count: labels.length - shown.length })})` : ''}
+      {masked && (
+        <>
+          {'; '}
+          <HiddenMarker />
+        </>
+      )}
     </Text>
   );
 }

@@ -15,12 +15,14 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { formatDate, formatDateTime, formatTime } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { LabelledProgress } from '../../ui/labelled-progress.tsx';
+import { MergeView } from '../../ui/merge-view.tsx';
 import { UnsavedChangesGuard } from '../../ui/unsaved-changes-guard.tsx';
 import { DeadlineInfo } from '../cases/case-badges.tsx';
 import type { CaseDetail } from '../cases/cases.api.ts';
 import { caseTitleOf } from '../cases/case-title.ts';
 import { formatFullName } from '../persons/person-name.ts';
 import { AdultsSection, ChildrenSection, ConclusionSection, FamilySection, MembersSection, partId, type PersonLabels } from './act-sections.tsx';
+import { mergeLabel, mergeValueText } from './merge-labels.ts';
 import type { NeedsAssessmentView } from './needs-assessment.api.ts';
 import { useNeedsAssessmentEditor, type HouseholdMember } from './use-needs-assessment-editor.ts';
 
@@ -191,14 +193,40 @@ export function NeedsAssessmentForm({ c, view, section, onSection, onReload }: P
           {t('needsAssessment.restored', { time: formatDateTime(editor.restoredFrom) })}
         </Alert>
       )}
-      {editor.saveState === 'conflict' && (
+      {editor.merge?.kind === 'choose' && (
+        <MergeView
+          conflicts={editor.merge.result.conflicts}
+          labelOf={(conflict) => mergeLabel(conflict.path, t, people)}
+          textOf={(conflict, value) => mergeValueText(conflict.path, value, t)}
+          savedBy={null}
+          autoMerged={{ mine: editor.merge.result.takenFromMine, theirs: editor.merge.result.takenFromTheirs }}
+          saving={editor.saveState === 'saving'}
+          onResolve={editor.resolve}
+        />
+      )}
+      {editor.merge?.kind === 'failed' && (
+        <Alert color="red" variant="light" title={t('merge.title')} role="alert">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{t('merge.loadFailed')}</Text>
+            <Button color="red" size="sm" onClick={editor.retryMerge}>
+              {t('merge.retry')}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+      {editor.merge?.kind === 'completed' && (
         <Alert color="red" variant="light" title={t('needsAssessment.conflictTitle')} role="alert">
           <Stack gap="xs" align="flex-start">
-            <Text size="sm">{t('needsAssessment.conflictBody')}</Text>
+            <Text size="sm">{t('merge.cannotMerge')}</Text>
             <Button color="red" size="sm" onClick={onReload}>
               {t('needsAssessment.conflictReload')}
             </Button>
           </Stack>
+        </Alert>
+      )}
+      {editor.mergedNotice && editor.saveState === 'saved' && (
+        <Alert color="green" variant="light" role="status">
+          {t('merge.merged')}
         </Alert>
       )}
       {editor.saveState === 'error' && <ErrorAlert error={editor.saveError} title={t('needsAssessment.saveFailed')} />}
@@ -305,10 +333,10 @@ export function NeedsAssessmentForm({ c, view, section, onSection, onReload }: P
               {saveStatusText}
             </Text>
             <Group gap="sm" wrap="wrap">
-              <Button variant="default" onClick={() => void editor.save()} loading={editor.saveState === 'saving'} disabled={editor.saveState === 'conflict'}>
+              <Button variant="default" onClick={() => void editor.save()} loading={editor.saveState === 'saving'} disabled={editor.saveState === 'conflict' || editor.saveState === 'merging'}>
                 {t('needsAssessment.saveDraft')}
               </Button>
-              <Button onClick={() => setConfirmOpen(true)} loading={completing} disabled={editor.saveState === 'conflict'}>
+              <Button onClick={() => setConfirmOpen(true)} loading={completing} disabled={editor.saveState === 'conflict' || editor.saveState === 'merging'}>
                 {t('needsAssessment.complete')}
               </Button>
             </Group>

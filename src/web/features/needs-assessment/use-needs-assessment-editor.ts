@@ -1,13 +1,23 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { emptyNeedsAssessment, type NeedsAssessmentContent } from '#domain/cases/needs-assessment.ts';
+import { resolveMerge, threeWayMerge, type MergeResult } from '#domain/merge/three-way-merge.ts';
 import { isApiError } from '../../ui/api-client.ts';
-import { completeNeedsAssessment, saveNeedsAssessmentDraft, type NeedsAssessmentView } from './needs-assessment.api.ts';
+import { completeNeedsAssessment, fetchNeedsAssessment, saveNeedsAssessmentDraft, type NeedsAssessmentView } from './needs-assessment.api.ts';
 
 /** A household member as the act needs it. */
 export type HouseholdMember = { personId: string; role: 'child' | 'adult'; disability: boolean };
 
 /** Where the draft stands with the server. */
-export type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'error' | 'conflict';
+export type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'error' | 'conflict' | 'merging';
+
+/**
+ * After a 409: `choose` — fields both people changed wait for the user's choice (the rest is merged);
+ * `completed` — the act was completed meanwhile, nothing to merge into; `failed` — the current version could not be loaded.
+ */
+export type MergeState =
+  | { kind: 'choose'; result: MergeResult<NeedsAssessmentContent>; theirs: NeedsAssessmentContent; version: number; savedAt: string }
+  | { kind: 'completed' }
+  | { kind: 'failed' };
 
 // Long enough not to save on every pause in typing, short enough that little is at risk.
 const AUTOSAVE_MS = 3000;
@@ -61,6 +71,10 @@ export function useNeedsAssessmentEditor(caseId: string, initial: NeedsAssessmen
   });
   const contentRef = useRef(content);
   const versionRef = useRef(initial.version);
+  // What the server holds at `versionRef`: the base of a three-way merge when someone else saves meanwhile.
+  const baseRef = useRef<NeedsAssessmentContent>(withWholeHousehold(initial.content, household));
+  const [merge, setMerge] = useState<MergeState | null>(null);
+  const [mergedNotice, setMergedNotice] = useState(false);
   const changeSeq = useRef(restoredFrom ? 1 : 0);
   const savedSeq = useRef(0);
   const inFlight = useRef<Promise<boolean> | null>(null);
@@ -86,6 +100,7 @@ export function useNeedsAssessmentEditor(caseId: string, initial: NeedsAssessmen
       try {
         const res = await saveNeedsAssessmentDraft(caseId, versionRef.current, body);
         versionRef.current = res.version;
+        baseRef.current = body;
         savedSeq.current = seq;
         setLastSavedAt(new Date());
         setSaveError(null);
@@ -99,8 +114,8 @@ export function useNeedsAssessmentEditor(caseId: string, initial: NeedsAssessmen
       } catch (e) {
         if (isApiError(e, 'version_conflict')) {
           conflictRef.current = true;
-          writeBackup(initial.id, null);
-          setSaveState('conflict');
+          setSaveState('merging');
+          void beginMergeRef.current();
         } else {
           setSaveState('error');
         }
@@ -114,6 +129,69 @@ export function useNeedsAssessmentEditor(caseId: string, initial: NeedsAssessmen
     inFlight.current = null;
     return ok;
   }, [caseId, initial.id]);
+
+  /** Takes a merged act as the new local state, based on the server's `version`. */
+  const adopt = useCallback(
+    (next: NeedsAssessmentContent, version: number, base: NeedsAssessmentContent) => {
+      versionRef.current = version;
+      baseRef.current = base;
+      contentRef.current = next;
+      changeSeq.current += 1;
+      conflictRef.current = false;
+      setContent(next);
+      writeBackup(initial.id, { version, savedAt: new Date().toISOString(), content: next });
+    },
+    [initial.id],
+  );
+
+  /** After a 409: loads what is stored now and merges; fields changed on both sides wait for the user. */
+  const beginMergeRef = useRef<() => Promise<void>>(async () => {});
+  beginMergeRef.current = async () => {
+    let current: NeedsAssessmentView;
+    try {
+      current = await fetchNeedsAssessment(caseId);
+    } catch {
+      setMerge({ kind: 'failed' });
+      setSaveState('conflict');
+      return;
+    }
+    if (current.status !== 'draft') {
+      setMerge({ kind: 'completed' });
+      setSaveState('conflict');
+      return;
+    }
+    const theirs = withWholeHousehold(current.content, household);
+    const result = threeWayMerge(baseRef.current, contentRef.current, theirs);
+    if (result.conflicts.length === 0) {
+      adopt(result.merged, current.version, theirs);
+      setMerge(null);
+      setMergedNotice(true);
+      void save();
+      return;
+    }
+    setMerge({ kind: 'choose', result, theirs, version: current.version, savedAt: current.updatedAt });
+  };
+
+  /** The user's choices for the fields both changed: merge what is typed now with what is stored, and save. */
+  const resolve = useCallback(
+    (choices: Record<string, 'mine' | 'theirs'>) => {
+      if (merge?.kind !== 'choose') return;
+      const mine = contentRef.current;
+      const result = threeWayMerge(baseRef.current, mine, merge.theirs);
+      adopt(resolveMerge(result, mine, choices), merge.version, merge.theirs);
+      setMerge(null);
+      setMergedNotice(true);
+      void save();
+    },
+    [adopt, merge, save],
+  );
+
+  /** Tries the merge again after the current version could not be loaded. */
+  const retryMerge = useCallback(() => {
+    setMerge(null);
+    setSaveState('merging');
+    void beginMergeRef.current();
+  }, []);
 
   const schedule = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
@@ -133,6 +211,12 @@ export function useNeedsAssessmentEditor(caseId: string, initial: NeedsAssessmen
       contentRef.current = next;
       changeSeq.current += 1;
       setContent(next);
+      setMergedNotice(false);
+      if (conflictRef.current) {
+        // While a merge waits, keep typing locally (and on the device); saving resumes after the merge.
+        writeBackup(initial.id, { version: versionRef.current, savedAt: new Date().toISOString(), content: next });
+        return;
+      }
       setSaveState('dirty');
       writeBackup(initial.id, { version: versionRef.current, savedAt: new Date().toISOString(), content: next });
       schedule();
@@ -154,7 +238,7 @@ export function useNeedsAssessmentEditor(caseId: string, initial: NeedsAssessmen
     [],
   );
 
-  const hasUnsavedChanges = () => changeSeq.current !== savedSeq.current && !conflictRef.current;
+  const hasUnsavedChanges = () => changeSeq.current !== savedSeq.current && merge?.kind !== 'completed';
 
-  return { content, update, save, complete, saveState, saveError, lastSavedAt, restoredFrom, hasUnsavedChanges };
+  return { content, update, save, complete, saveState, saveError, lastSavedAt, restoredFrom, hasUnsavedChanges, merge, resolve, retryMerge, mergedNotice };
 }

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { referralUrgencies, type ReferralUrgency } from '#domain/services/referrals.ts';
+import { legalGrounds, type LegalGround } from '#domain/consent/consent.ts';
 import { ErrorAlert, fieldErrorsOf } from '../../ui/error-alert.tsx';
 import { UnsavedChangesGuard } from '../../ui/unsaved-changes-guard.tsx';
 import type { CaseDetail } from '../cases/cases.api.ts';
@@ -41,6 +42,9 @@ export function ReferralForm({ c, draft, prefill, onClose, onSaved }: Props) {
   const [additionalInfo, setAdditionalInfo] = useState(draft?.additionalInfo ?? '');
   const [contact, setContact] = useState(draft?.contact ?? '');
   const [signedBy, setSignedBy] = useState(draft?.signedBy ?? '');
+  // Sharing without every family member's consent needs a recorded legal ground (SPEC §11).
+  const [legalGround, setLegalGround] = useState<LegalGround | ''>(draft?.legalGround ?? '');
+  const [legalGroundNote, setLegalGroundNote] = useState(draft?.legalGroundNote ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const dirty = useRef(false);
   const touch = <T,>(set: (v: T) => void) => (v: T) => {
@@ -73,6 +77,8 @@ export function ReferralForm({ c, draft, prefill, onClose, onSaved }: Props) {
         additionalInfo: additionalInfo.trim(),
         contact: contact.trim(),
         signedBy: signedBy.trim(),
+        legalGround: legalGround === '' ? null : legalGround,
+        legalGroundNote: legalGround === '' ? '' : legalGroundNote.trim(),
       };
       let r = saved ? await updateReferral(saved.id, { ...body, version: saved.version }) : await createReferral(c.id, body);
       setSaved(r);
@@ -94,6 +100,7 @@ export function ReferralForm({ c, draft, prefill, onClose, onSaved }: Props) {
     if (!serviceCode) next.serviceCode = t('referrals.form.serviceRequired');
     if (!providerId) next.providerId = t('referrals.form.providerRequired');
     if (!reason.trim()) next.reason = t('referrals.form.reasonRequired');
+    if (legalGround !== '' && !legalGroundNote.trim()) next.legalGroundNote = t('errors.legal_ground_note_required');
     setErrors(next);
     if (Object.keys(next).length === 0) mutation.mutate(andSend);
   };
@@ -184,6 +191,15 @@ export function ReferralForm({ c, draft, prefill, onClose, onSaved }: Props) {
             <TextInput label={t('referrals.form.contact')} description={t('referrals.form.contactHint')} value={contact} onChange={(e) => touch(setContact)(e.currentTarget.value)} maxLength={500} miw={240} />
             <TextInput label={t('referrals.form.signedBy')} value={signedBy} onChange={(e) => touch(setSignedBy)(e.currentTarget.value)} maxLength={200} miw={240} />
           </Group>
+          <NativeSelect
+            label={t('privacy.legalGroundLabel')}
+            value={legalGround}
+            onChange={(e) => touch(setLegalGround)(e.currentTarget.value as LegalGround | '')}
+            data={[{ value: '', label: t('privacy.legalGroundNone') }, ...legalGrounds.map((g) => ({ value: g, label: t(`privacy.legalGround.${g}`) }))]}
+          />
+          {legalGround !== '' && (
+            <Textarea label={t('privacy.legalGroundNote')} value={legalGroundNote} onChange={(e) => touch(setLegalGroundNote)(e.currentTarget.value)} error={err('legalGroundNote')} required autosize minRows={2} maxLength={2000} />
+          )}
           <ErrorAlert
             error={mutation.error}
             onReload={() => {

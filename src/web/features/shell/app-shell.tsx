@@ -1,3 +1,4 @@
+import { mayUseIndicators } from '../indicators/access.ts';
 import { Box, Button, Group, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
@@ -6,11 +7,14 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../ui/language-switch.tsx';
 import { logout } from '../auth/auth.api.ts';
 import { clearPersonalDrafts } from '../../ui/local-drafts.ts';
-import { hasRole, isReporterOnly, useMe } from '../auth/auth.queries.ts';
+import { actorOf, hasRole, isReporterOnly, useMe } from '../auth/auth.queries.ts';
 import { useLocale } from '../auth/use-locale.ts';
 import { DemoBanner } from './demo-banner.tsx';
+import { mayUseDashboards, mayUseDhis2 } from '../dashboards/access.ts';
 import { InboxNavLink } from '../inbox/inbox-nav-link.tsx';
 import { mayRegisterCases } from '../inbox/may-register.ts';
+import { mayListPanels } from '../panels/access.ts';
+import { canCheckIn } from '#domain/access/workforce-policy.ts';
 
 function focusMain(e: MouseEvent<HTMLAnchorElement>) {
   e.preventDefault();
@@ -84,13 +88,23 @@ export function AppShell() {
               {!reporterOnly && <Link to="/emergency-contacts">{t('emergency.nav')}</Link>}
               {hasRole(me, 'supervisor') && <Link to="/approvals">{t('approvals.nav')}</Link>}
               {hasRole(me, 'supervisor') && <Link to="/team">{t('team.nav')}</Link>}
+              {(hasRole(me, 'supervisor') || hasRole(me, 'case_manager')) && <Link to="/supervision">{t('workforce.nav.supervision')}</Link>}
+              {(hasRole(me, 'supervisor') || hasRole(me, 'system_admin')) && <Link to="/staff">{t('workforce.nav.staff')}</Link>}
+              {canCheckIn(actorOf(me)) && <Link to="/my-workforce">{t('workforce.nav.my')}</Link>}
+              {(['community_planner', 'oblast_coordinator', 'national_analyst', 'system_admin'] as const).some((r) => hasRole(me, r)) && <Link to="/workforce-need">{t('workforce.nav.need')}</Link>}
               {hasRole(me, 'system_admin') && <Link to="/admin/deadline-rules">{t('deadlineRules.nav')}</Link>}
               {(hasRole(me, 'case_manager') || hasRole(me, 'supervisor') || hasRole(me, 'provider_worker')) && <Link to="/referrals">{t('referrals.nav')}</Link>}
               {!reporterOnly && <Link to="/providers">{t('providers.nav')}</Link>}
               {(['community_planner', 'supervisor', 'oblast_coordinator', 'national_analyst'] as const).some((r) => hasRole(me, r)) && <Link to="/unmet-need">{t('unmetNeed.nav')}</Link>}
+              {(['community_planner', 'supervisor', 'oblast_coordinator', 'national_analyst'] as const).some((r) => hasRole(me, r)) && <Link to="/community-planning">{t('communityPlanning.nav')}</Link>}
               {(['child_affairs_specialist', 'community_planner', 'oblast_coordinator', 'national_analyst', 'system_admin'] as const).some((r) => hasRole(me, r)) && <Link to="/institutions">{t('institutions.nav')}</Link>}
               {(['case_manager', 'supervisor', 'child_affairs_specialist', 'community_planner'] as const).some((r) => hasRole(me, r)) && <Link to="/caregivers">{t('caregivers.nav')}</Link>}
+              {mayListPanels(me) && <Link to="/panels">{t('panels.nav')}</Link>}
               {hasRole(me, 'system_admin') && <Link to="/admin/service-catalogue">{t('catalogue.nav')}</Link>}
+              {mayUseDashboards(me) && <Link to="/dashboards">{t('dashboards.nav')}</Link>}
+              {mayUseIndicators(me) && <Link to="/indicators">{t('indicators.nav')}</Link>}
+              {mayUseDhis2(me) && <Link to="/admin/dhis2">{t('dashboards.dhis2.nav')}</Link>}
+              <Link to="/security">{t('secondFactor.nav')}</Link>
             </Group>
           </nav>
         </Box>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Complexity } from '#domain/cases/case-types.ts';
 import { formatDate } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
+import { CapacityCell } from '../workforce/capacity-badge.tsx';
 import type { Team, TeamWorker } from './supervision.api.ts';
 
 const complexityOrder: Array<Complexity | 'not_assessed'> = ['emergency', 'complex', 'moderate', 'simple', 'not_assessed'];
@@ -54,13 +55,14 @@ export function TeamOverview({ team }: { team: Team }) {
   const max = Math.max(0, ...team.workers.map((w) => w.openCases));
   return (
     <div className="table-scroll">
-      <Table verticalSpacing="sm" captionSide="top" miw={760} striped>
+      <Table verticalSpacing="sm" captionSide="top" miw={880} striped>
         <Table.Caption style={{ textAlign: 'left' }}>{t('team.caption', { date: formatDate(team.today) })}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('team.columns.worker')}</Table.Th>
             <Table.Th scope="col">{t('team.columns.openCases')}</Table.Th>
             <Table.Th scope="col">{t('team.columns.complexity')}</Table.Th>
+            <Table.Th scope="col">{t('workforce.team.caseloadColumn')}</Table.Th>
             <Table.Th scope="col">{t('team.columns.overdue')}</Table.Th>
             <Table.Th scope="col">{t('team.columns.dueThisWeek', { date: formatDate(team.weekEnd) })}</Table.Th>
             <Table.Th scope="col">{t('team.columns.approvals')}</Table.Th>
@@ -81,6 +83,9 @@ export function TeamOverview({ team }: { team: Team }) {
               </Table.Td>
               <Table.Td>
                 <ComplexityBreakdown w={w} />
+              </Table.Td>
+              <Table.Td>
+                <CapacityCell percent={w.caseloadPercent} capacity={w.capacity} />
               </Table.Td>
               <Table.Td>
                 <Count n={w.overdue} color="red" />

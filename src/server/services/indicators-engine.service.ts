@@ -1,0 +1,255 @@
+import { sql, type RawBuilder } from 'kysely';
+import { FIRST_SERVICE_DAYS } from '#domain/indicators/catalogue.ts';
+import type { Dimension } from '#domain/indicators/dimensions.ts';
+import type { Tx } from '../lib/context.ts';
+
+/**
+ * The SQL of computed indicators (SPEC §10.1–10.3). Each indicator is a "facts" query giving at most one row per
+ * counted unit (a child, an episode, a caregiver, an institution, a case) with the territory it belongs to, the
+ * disaggregation attributes and `num`/`den` flags (or `days` for medians); the engine then aggregates the facts in ONE
+ * statement: joined to the territory tree (hromada → rayon → oblast), grouped by the chosen disaggregation and the child
+ * unit with GROUPING SETS so the unit rows and the territory total come back together. No per-row work in JS.
+ *
+ * Care types used below: alternative care = kinship, guardianship, foster family, family-type home, patronage and
+ * institution; family-based alternative care = the same without the institution.
+ */
+
+const ALT = `('kinship','guardianship','foster_family','family_type_home','patronage','institution')`;
+const FAMILY_ALT = `('kinship','guardianship','foster_family','family_type_home','patronage')`;
+const FAMILY_ALT_OR_ADOPTION = `('kinship','guardianship','foster_family','family_type_home','patronage','adoption')`;
+const FAMILY_ENVIRONMENT = `('own_family','kinship','guardianship','foster_family','family_type_home','patronage','adoption')`;
+
+/** Inputs of a facts query: the period and a filter on the owning territory column. */
+type FactsParams = { start: string; end: string; inScope: (column: string) => RawBuilder<unknown> };
+
+const personCols = `p.birth_date, p.sex, p.disability, p.displacement, p.legal_status`;
+const noPerson = `NULL::date AS birth_date, NULL::text AS sex, NULL::boolean AS disability, NULL::text AS displacement, NULL::text AS legal_status`;
+const noInstitution = `NULL::text AS institution_type, NULL::text AS ownership, NULL::text AS subordination`;
+
+/** Reunifications: own-family episodes whose previous episode of the child was alternative care (optionally one type). */
+function reunifications(p: FactsParams, prevTypes: string, startFrom: RawBuilder<unknown>, startTo: RawBuilder<unknown>, extra: { num: string; months: number | null }) {
+  const target = extra.months === null ? sql`NULL::date` : sql`(e.start_date + make_interval(months => ${extra.months}))::date`;
+  return sql`
+    SELECT DISTINCT ON (e.person_id) e.hromada_id AS territory_id, ${sql.raw(personCols)}, prev.care_type AS care_type, ${sql.raw(noInstitution)},
+      ${sql.raw(extra.num)} AS num, 1 AS den, NULL::numeric AS days
+    FROM care_episodes e
+    JOIN persons p ON p.id = e.person_id
+    CROSS JOIN LATERAL (SELECT q.care_type FROM care_episodes q WHERE q.person_id = e.person_id AND q.start_date < e.start_date ORDER BY q.start_date DESC LIMIT 1) prev
+    CROSS JOIN LATERAL (SELECT ${target} AS t) tgt
+    WHERE e.care_type = 'own_family' AND e.start_date BETWEEN ${startFrom} AND ${startTo} AND prev.care_type IN ${sql.raw(prevTypes)}
+      AND ${extra.months === null ? sql`TRUE` : sql`tgt.t BETWEEN ${p.start}::date AND ${p.end}::date`}
+      AND ${p.inScope('e.hromada_id')}
+    ORDER BY e.person_id, e.start_date`;
+}
+
+/** An alternative-care episode covering the date expression `t` for the person of `e`. */
+const altCovering = (t: string) => `EXISTS (SELECT 1 FROM care_episodes a WHERE a.person_id = e.person_id AND a.care_type IN ${ALT} AND a.start_date <= ${t} AND (a.end_date IS NULL OR a.end_date >= ${t}))`;
+
+/** Cohort of dates `x + months` falling in [start, end]: an index-friendly superset on x, then the exact test. */
+function shiftedIn(col: string, months: number, p: FactsParams) {
+  return sql`${sql.raw(col)} >= (${p.start}::date - make_interval(months => ${months + 1}))::date AND ${sql.raw(col)} <= (${p.end}::date - make_interval(months => ${months - 1}))::date
+    AND (${sql.raw(col)} + make_interval(months => ${months}))::date BETWEEN ${p.start}::date AND ${p.end}::date`;
+}
+
+function preventionStillInFamily(p: FactsParams, months: number) {
+  return sql`
+    SELECT DISTINCT ON (m.person_id) c.hromada_id AS territory_id, ${sql.raw(personCols)}, NULL::text AS care_type, ${sql.raw(noInstitution)},
+      CASE WHEN NOT EXISTS (SELECT 1 FROM care_episodes a WHERE a.person_id = m.person_id AND a.care_type IN ${sql.raw(ALT)}
+        AND a.start_date <= (c.closed_on + make_interval(months => ${months}))::date AND (a.end_date IS NULL OR a.end_date >= (c.closed_on + make_interval(months => ${months}))::date)) THEN 1 ELSE 0 END AS num,
+      1 AS den, NULL::numeric AS days
+    FROM cases c
+    JOIN case_members m ON m.case_id = c.id AND m.role = 'child'
+    JOIN persons p ON p.id = m.person_id
+    WHERE c.case_type = 'prevention' AND c.status = 'closed' AND ${shiftedIn('c.closed_on', months, p)} AND ${p.inScope('c.hromada_id')}
+    ORDER BY m.person_id, c.closed_on`;
+}
+
+/** The facts query of each computed indicator. */
+const facts: Record<string, (p: FactsParams) => RawBuilder<unknown>> = {
+  'SG1.9': (p) => reunifications(p, ALT, sql`${p.start}::date`, sql`${p.end}::date`, { num: '1', months: null }),
+  'SG4.1': (p) => reunifications(p, `('institution')`, sql`${p.start}::date`, sql`${p.end}::date`, { num: '1', months: null }),
+  'SG2.1': (p) => sql`
+    SELECT DISTINCT ON (e.person_id) e.hromada_id AS territory_id, ${sql.raw(personCols)}, e.care_type, ${sql.raw(noInstitution)},
+      CASE WHEN e.care_type IN ${sql.raw(FAMILY_ENVIRONMENT)} THEN 1 ELSE 0 END AS num, 1 AS den, NULL::numeric AS days
+    FROM care_episodes e JOIN persons p ON p.id = e.person_id
+    WHERE p.legal_status IN ('orphan', 'deprived_of_care') AND p.birth_date > (${p.end}::date - interval '18 years')::date AND p.birth_date <= ${p.end}::date
+      AND e.start_date <= ${p.end}::date AND (e.end_date IS NULL OR e.end_date >= ${p.end}::date) AND ${p.inScope('e.hromada_id')}
+    ORDER BY e.person_id, e.start_date DESC`,
+  'SG2.3': (p) => sql`
+    SELECT c.hromada_id AS territory_id, ${sql.raw(noPerson)}, c.caregiver_type AS care_type, ${sql.raw(noInstitution)}, 1 AS num, 0 AS den, NULL::numeric AS days
+    FROM caregivers c
+    WHERE c.approved_on BETWEEN ${p.start}::date AND ${p.end}::date AND c.caregiver_type IN ${sql.raw(FAMILY_ALT_OR_ADOPTION)} AND ${p.inScope('c.hromada_id')}`,
+  'SG2.4': (p) => sql`
+    SELECT DISTINCT ON (e.person_id) e.hromada_id AS territory_id, ${sql.raw(personCols)}, e.care_type, ${sql.raw(noInstitution)}, 1 AS num, 0 AS den, NULL::numeric AS days
+    FROM care_episodes e JOIN persons p ON p.id = e.person_id
+    WHERE e.care_type IN ${sql.raw(FAMILY_ALT_OR_ADOPTION)} AND e.start_date BETWEEN ${p.start}::date AND ${p.end}::date AND ${p.inScope('e.hromada_id')}
+    ORDER BY e.person_id, e.start_date`,
+  'SG4.2': (p) => sql`
+    SELECT DISTINCT ON (e.person_id) e.hromada_id AS territory_id, ${sql.raw(personCols)}, nx.care_type AS care_type, ${sql.raw(noInstitution)},
+      CASE WHEN nx.care_type IN ${sql.raw(FAMILY_ALT_OR_ADOPTION)} THEN 1 ELSE 0 END AS num, 1 AS den, NULL::numeric AS days
+    FROM care_episodes e JOIN persons p ON p.id = e.person_id
+    LEFT JOIN LATERAL (SELECT n.care_type FROM care_episodes n WHERE n.person_id = e.person_id AND n.start_date > e.start_date ORDER BY n.start_date LIMIT 1) nx ON TRUE
+    WHERE e.care_type = 'institution' AND e.end_date BETWEEN ${p.start}::date AND ${p.end}::date AND ${p.inScope('e.hromada_id')}
+    ORDER BY e.person_id, e.end_date DESC`,
+  'SG4.3': (p) => sql`
+    SELECT DISTINCT ON (e.person_id) e.hromada_id AS territory_id, ${sql.raw(personCols)}, e.care_type, e.institution_type, NULL::text AS ownership, e.institution_subordination AS subordination,
+      1 AS num, 0 AS den, NULL::numeric AS days
+    FROM care_episodes e JOIN persons p ON p.id = e.person_id
+    WHERE e.care_type = 'institution' AND e.start_date <= ${p.end}::date AND (e.end_date IS NULL OR e.end_date >= ${p.end}::date)
+      AND p.birth_date > (${p.end}::date - interval '18 years')::date AND ${p.inScope('e.hromada_id')}
+    ORDER BY e.person_id, e.start_date DESC`,
+  'SG4.4': (p) => sql`
+    SELECT DISTINCT ON (e.person_id) e.hromada_id AS territory_id, ${sql.raw(personCols)}, e.care_type, e.institution_type, NULL::text AS ownership, e.institution_subordination AS subordination,
+      1 AS num, 0 AS den, NULL::numeric AS days
+    FROM care_episodes e JOIN persons p ON p.id = e.person_id
+    WHERE e.care_type = 'institution' AND e.start_date BETWEEN ${p.start}::date AND ${p.end}::date
+      AND NOT EXISTS (SELECT 1 FROM care_episodes q WHERE q.person_id = e.person_id AND q.care_type = 'institution' AND q.start_date < e.start_date)
+      AND ${p.inScope('e.hromada_id')}
+    ORDER BY e.person_id, e.start_date`,
+  'SG4.5': (p) => sql`
+    SELECT COALESCE(i.hromada_id, i.oblast_id) AS territory_id, ${sql.raw(noPerson)}, NULL::text AS care_type, i.type AS institution_type, i.ownership, i.subordination,
+      1 AS num, 0 AS den, NULL::numeric AS days
+    FROM institutions i
+    WHERE i.status <> 'closed' AND (i.created_at AT TIME ZONE 'Europe/Kyiv')::date <= ${p.end}::date AND ${p.inScope('COALESCE(i.hromada_id, i.oblast_id)')}`,
+  'SG5.1': (p) => careLeaversSupported(p),
+  'SG5.3': (p) => careLeaversSupported(p),
+  OC1: (p) => preventionStillInFamily(p, 6),
+  OC2: (p) => preventionStillInFamily(p, 12),
+  OC3: (p) => reunifications(p, ALT, sql`(${p.start}::date - interval '7 months')::date`, sql`(${p.end}::date - interval '5 months')::date`, { num: `CASE WHEN ${altCovering('tgt.t')} THEN 0 ELSE 1 END`, months: 6 }),
+  OC4: (p) => reunifications(p, ALT, sql`(${p.start}::date - interval '13 months')::date`, sql`(${p.end}::date - interval '11 months')::date`, { num: `CASE WHEN ${altCovering('tgt.t')} THEN 0 ELSE 1 END`, months: 12 }),
+  OC5: (p) =>
+    reunifications(p, ALT, sql`(${p.start}::date - interval '13 months')::date`, sql`(${p.end}::date - interval '11 months')::date`, {
+      num: `CASE WHEN EXISTS (SELECT 1 FROM care_episodes a WHERE a.person_id = e.person_id AND a.care_type IN ${ALT} AND a.start_date > e.start_date AND a.start_date <= tgt.t) THEN 1 ELSE 0 END`,
+      months: 12,
+    }),
+  OC6: (p) => sql`
+    SELECT e.hromada_id AS territory_id, ${sql.raw(personCols)}, e.care_type, ${sql.raw(noInstitution)},
+      CASE WHEN nx.care_type IN ${sql.raw(`('institution','kinship','guardianship','foster_family','family_type_home','patronage')`)} THEN 1 ELSE 0 END AS num, 1 AS den, NULL::numeric AS days
+    FROM care_episodes e JOIN persons p ON p.id = e.person_id
+    LEFT JOIN LATERAL (SELECT n.care_type FROM care_episodes n WHERE n.person_id = e.person_id AND n.start_date > e.start_date ORDER BY n.start_date LIMIT 1) nx ON TRUE
+    WHERE e.care_type IN ${sql.raw(FAMILY_ALT)} AND e.end_date BETWEEN ${p.start}::date AND ${p.end}::date AND ${p.inScope('e.hromada_id')}`,
+  OC7: (p) => sql`
+    SELECT c.hromada_id AS territory_id, ${sql.raw(noPerson)}, NULL::text AS care_type, ${sql.raw(noInstitution)}, NULL::int AS num, 1 AS den,
+      (na.done - c.registered_on)::numeric AS days
+    FROM cases c
+    JOIN LATERAL (SELECT min((n.completed_at AT TIME ZONE 'Europe/Kyiv')::date) AS done FROM needs_assessments n WHERE n.case_id = c.id AND n.completed_at IS NOT NULL) na ON na.done IS NOT NULL
+    WHERE c.registered_on BETWEEN ${p.start}::date AND ${p.end}::date AND ${p.inScope('c.hromada_id')}`,
+  OC8: (p) => sql`
+    SELECT n.hromada_id AS territory_id, ${sql.raw(noPerson)}, NULL::text AS care_type, ${sql.raw(noInstitution)},
+      CASE WHEN n.completed_at IS NOT NULL AND (n.completed_at AT TIME ZONE 'Europe/Kyiv')::date <= n.due_date THEN 1 ELSE 0 END AS num, 1 AS den, NULL::numeric AS days
+    FROM needs_assessments n
+    WHERE n.due_date BETWEEN ${p.start}::date AND ${p.end}::date AND ${p.inScope('n.hromada_id')}`,
+  OC9: (p) => sql`
+    SELECT c.hromada_id AS territory_id, ${sql.raw(noPerson)}, NULL::text AS care_type, ${sql.raw(noInstitution)}, NULL::int AS num, 1 AS den,
+      (ds.first - c.registered_on)::numeric AS days
+    FROM cases c
+    JOIN LATERAL (SELECT min(d.delivered_on) AS first FROM delivered_services d WHERE d.case_id = c.id) ds ON ds.first IS NOT NULL
+    WHERE c.registered_on BETWEEN ${p.start}::date AND ${p.end}::date AND ${p.inScope('c.hromada_id')}`,
+  OC10: (p) => sql`
+    SELECT c.hromada_id AS territory_id, ${sql.raw(noPerson)}, NULL::text AS care_type, ${sql.raw(noInstitution)},
+      CASE WHEN EXISTS (SELECT 1 FROM delivered_services d WHERE d.case_id = c.id AND d.delivered_on <= c.registered_on + ${FIRST_SERVICE_DAYS}::int) THEN 1 ELSE 0 END AS num,
+      1 AS den, NULL::numeric AS days
+    FROM cases c
+    WHERE c.registered_on BETWEEN ${p.start}::date AND ${p.end}::date AND ${p.inScope('c.hromada_id')}`,
+};
+
+function careLeaversSupported(p: FactsParams) {
+  return sql`
+    SELECT p.hromada_id AS territory_id, ${sql.raw(personCols)}, NULL::text AS care_type, ${sql.raw(noInstitution)},
+      CASE WHEN EXISTS (SELECT 1 FROM care_episodes s WHERE s.person_id = p.id AND s.care_type = 'supported_independent_living' AND s.start_date <= ${p.end}::date AND (s.end_date IS NULL OR s.end_date >= ${p.end}::date)) THEN 1 ELSE 0 END AS num,
+      1 AS den, NULL::numeric AS days
+    FROM persons p
+    WHERE p.birth_date <= (${p.end}::date - interval '15 years')::date AND p.birth_date > (${p.end}::date - interval '23 years')::date
+      AND EXISTS (SELECT 1 FROM care_episodes e WHERE e.person_id = p.id AND e.care_type = 'institution' AND e.end_date IS NOT NULL AND e.end_date <= ${p.end}::date)
+      AND NOT EXISTS (SELECT 1 FROM care_episodes e WHERE e.person_id = p.id AND e.care_type = 'institution' AND e.start_date <= ${p.end}::date AND (e.end_date IS NULL OR e.end_date >= ${p.end}::date))
+      AND ${p.inScope('p.hromada_id')}`;
+}
+
+/** Codes the engine computes. */
+export function computedCodes(): string[] {
+  return Object.keys(facts);
+}
+
+/** The SQL expression of a disaggregation over the facts row `f` (with `f.kind` the hromada kind). */
+function dimensionExpr(dim: Dimension | 'none', end: string): RawBuilder<unknown> {
+  switch (dim) {
+    case 'none':
+      return sql`'total'`;
+    case 'age':
+      return sql`CASE WHEN f.birth_date IS NULL THEN 'unknown' ELSE (SELECT CASE WHEN a < 0 THEN 'unknown' WHEN a < 1 THEN '0_1' WHEN a <= 2 THEN '1_2' WHEN a <= 5 THEN '3_5' WHEN a <= 10 THEN '6_10' WHEN a <= 14 THEN '11_14' WHEN a <= 17 THEN '15_17' ELSE 'unknown' END FROM (SELECT date_part('year', age(${end}::date, f.birth_date))::int AS a) ag) END`;
+    case 'sex':
+      return sql`COALESCE(f.sex, 'unknown')`;
+    case 'disability':
+      return sql`CASE WHEN f.disability IS NULL THEN 'unknown' WHEN f.disability THEN 'yes' ELSE 'no' END`;
+    case 'displacement':
+      return sql`COALESCE(f.displacement, 'unknown')`;
+    case 'legal_status':
+      return sql`COALESCE(f.legal_status, 'unknown')`;
+    case 'settlement':
+      return sql`COALESCE(f.kind, 'unknown')`;
+    case 'care_type':
+      return sql`COALESCE(f.care_type, 'none')`;
+    case 'institution_type':
+      return sql`COALESCE(f.institution_type, 'unknown')`;
+    case 'ownership':
+      return sql`COALESCE(f.ownership, 'unknown')`;
+    case 'subordination':
+      return sql`COALESCE(f.subordination, 'unknown')`;
+  }
+}
+
+/** Level of the territory a table is asked for. */
+export type ScopeLevel = 'national' | 'oblast' | 'rayon' | 'hromada';
+
+/** One aggregated row: `unit` null with `unitGrouped` true is the territory total; `dim` null with `dimGrouped` is the row total. */
+export type AggregateRow = { unit: string | null; unitGrouped: boolean; dim: string | null; dimGrouped: boolean; num: number | null; den: number; median: number | null };
+
+/** The territory tree flattened: every territory with the hromada, rayon and oblast it lies in (by level). */
+const territoryPaths = sql`
+  SELECT t.id, t.hromada_kind AS kind,
+    CASE WHEN t.level = 'hromada' THEN t.id WHEN p1.level = 'hromada' THEN p1.id END AS h,
+    CASE WHEN t.level = 'rayon' THEN t.id WHEN p1.level = 'rayon' THEN p1.id WHEN p2.level = 'rayon' THEN p2.id END AS r,
+    CASE WHEN t.level = 'oblast' THEN t.id WHEN p1.level = 'oblast' THEN p1.id WHEN p2.level = 'oblast' THEN p2.id WHEN p3.level = 'oblast' THEN p3.id END AS o
+  FROM territories t
+  LEFT JOIN territories p1 ON p1.id = t.parent_id
+  LEFT JOIN territories p2 ON p2.id = p1.parent_id
+  LEFT JOIN territories p3 ON p3.id = p2.parent_id`;
+
+const scopeColumn: Record<ScopeLevel, string> = { national: '', oblast: 'o', rayon: 'r', hromada: 'h' };
+const unitColumn: Record<ScopeLevel, string | null> = { national: 'o', oblast: 'r', rayon: 'h', hromada: null };
+
+/**
+ * Runs one computed indicator as a single aggregate statement for a territory (`territoryId` null = national) and
+ * period, grouped by the child unit of the territory and the disaggregation, with the totals (GROUPING SETS).
+ */
+export async function aggregateComputed(db: Tx, code: string, params: { level: ScopeLevel; territoryId: string | null; start: string; end: string; disaggregation: Dimension | 'none' }): Promise<AggregateRow[]> {
+  const build = facts[code];
+  if (!build) throw new Error(`not a computed indicator: ${code}`);
+  const national = params.level === 'national' || params.territoryId === null;
+  const inScope = (column: string) => (national ? sql`TRUE` : sql`${sql.raw(column)} IN (SELECT id FROM scope_t)`);
+  const factsSql = build({ start: params.start, end: params.end, inScope });
+  const dim = dimensionExpr(params.disaggregation, params.end);
+  const unitCol = national ? 'o' : unitColumn[params.level];
+  const unitExpr = unitCol === null ? sql`NULL::uuid` : sql.raw(`f.${unitCol}`);
+  const scopeFilter = national ? sql`TRUE` : sql`${sql.raw(`tp.${scopeColumn[params.level]}`)} = ${params.territoryId}`;
+  const groupingSets = unitCol === null ? sql`GROUPING SETS ((dim), ())` : sql`GROUPING SETS ((unit, dim), (unit), (dim), ())`;
+  const result = await sql<{ unit: string | null; gu: number; dim: string | null; gd: number; num: number | null; den: number | null; median: number | null }>`
+    WITH tp AS (${territoryPaths}),
+    scope_t AS (SELECT tp.id FROM tp WHERE ${scopeFilter}),
+    facts AS (${factsSql}),
+    f AS (SELECT facts.*, tp.h, tp.r, tp.o, tp.kind FROM facts JOIN tp ON tp.id = facts.territory_id WHERE ${scopeFilter}),
+    g AS (SELECT ${unitExpr} AS unit, ${dim} AS dim, f.num, f.den, f.days FROM f)
+    SELECT ${unitCol === null ? sql`NULL::uuid AS unit, 1 AS gu` : sql`unit, GROUPING(unit) AS gu`}, dim, GROUPING(dim) AS gd, sum(num)::int AS num, sum(den)::int AS den,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median
+    FROM g
+    GROUP BY ${groupingSets}`.execute(db);
+  return result.rows.map((r) => ({
+    unit: r.unit,
+    unitGrouped: Number(r.gu) === 1,
+    dim: r.dim,
+    dimGrouped: Number(r.gd) === 1,
+    num: r.num === null ? null : Number(r.num),
+    den: r.den === null ? 0 : Number(r.den),
+    median: r.median === null ? null : Math.round(Number(r.median) * 10) / 10,
+  }));
+}
