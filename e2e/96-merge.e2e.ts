@@ -2,17 +2,7 @@
 // needs-assessment act at once. The supervisor saves first; the case manager's save answers 409 and the merge view
 // shows the one field both changed side by side (the other field is merged by itself); she keeps her own wording,
 // saves, and the act holds both people's work. Axe on the merge view.
-import type { Page } from 'playwright-core';
-import { expectVisible, inBrowser, login, randomCyrillic, step } from './support.ts';
-
-const headers = { 'X-Requested-With': 'rodyna' };
-
-async function api<T>(page: Page, method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
-  const res = await page.request.fetch(new URL(path, page.url()).toString(), { method, headers: method === 'GET' ? {} : headers, ...(data === undefined ? {} : { data }) });
-  const body = (await res.json().catch(() => null)) as T;
-  if (!res.ok()) throw new Error(`${method} ${path} → ${res.status()} ${JSON.stringify(body)}`);
-  return body;
-}
+import { api, expectVisible, inBrowser, login, openBuchaCase, randomCyrillic, step } from './support.ts';
 
 type Act = { version: number; content: { family: { strengths: string; needs: string } } };
 
@@ -24,33 +14,14 @@ export async function runJourney(baseUrl: string): Promise<void> {
   await inBrowser('merge', async ({ context, page, scan }) => {
     step('cm.bucha: a new case with its draft act');
     await login(page, baseUrl, 'cm.bucha');
-    const hromadas = await api<{ items: Array<{ id: string; nameUk: string }> }>(page, 'GET', '/api/v1/territories?level=hromada');
-    const bucha = hromadas.items.find((h) => h.nameUk.includes('Буч'));
-    if (!bucha) throw new Error('no Bucha hromada');
     const surname = `Злиттєнко${randomCyrillic(5)}`;
-    const person = (givenName: string, birthDate: string) => ({ surname, givenName, patronymic: 'Петрівна', birthDate, sex: 'female', disability: false, latinName: '' });
-    const created = await api<{ caseId: string }>(page, 'POST', '/api/v1/notifications', {
-      hromadaId: bucha.id,
-      source: 'school',
-      reporterOrganisation: 'Ліцей',
-      reporterPerson: 'Класний керівник',
-      reporterContact: '',
-      receivedAt: new Date().toISOString(),
+    const caseId = await openBuchaCase(page, {
+      surname,
       description: 'Дитина часто пропускає заняття',
-      childFactors: ['parents_evading_duties'],
-      adultFactors: ['unemployment'],
-      threatToLifeOrHealth: false,
-      actionsTaken: '',
-      urgentActions: [],
-      documents: '',
-      members: [
-        { role: 'child', relationship: 'донька', person: person('Дарина', '2015-04-02') },
-        { role: 'adult', relationship: 'мати', person: person('Оксана', '1989-09-09') },
-      ],
-      openCase: true,
-      caseType: 'prevention',
+      child: { relationship: 'донька', givenName: 'Дарина', patronymic: 'Петрівна', birthDate: '2015-04-02', sex: 'female' },
+      adult: { relationship: 'мати', givenName: 'Оксана', patronymic: 'Петрівна', birthDate: '1989-09-09', sex: 'female' },
     });
-    const actUrl = `${baseUrl}/cases/${created.caseId}/needs-assessment?section=family`;
+    const actUrl = `${baseUrl}/cases/${caseId}/needs-assessment?section=family`;
     await page.goto(actUrl);
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Оцінювання потреб сім’ї' }), 'the act for the case manager');
     const mine = page.getByRole('main');
@@ -87,7 +58,7 @@ export async function runJourney(baseUrl: string): Promise<void> {
     await expectVisible(page.getByText('Ваші зміни об’єднано зі збереженими іншим користувачем і збережено.'), 'the merged save');
 
     step('the act holds both people’s work');
-    const act = await api<Act>(page, 'GET', `/api/v1/cases/${created.caseId}/needs-assessment`);
+    const act = await api<Act>(page, 'GET', `/api/v1/cases/${caseId}/needs-assessment`);
     if (act.content.family.strengths !== 'Бабуся живе поруч і допомагає') throw new Error(`strengths: ${act.content.family.strengths}`);
     if (act.content.family.needs !== 'Стабільний дохід') throw new Error(`needs lost: ${act.content.family.needs}`);
     if (act.version < 3) throw new Error(`expected two saves on top of the first version, got version ${act.version}`);

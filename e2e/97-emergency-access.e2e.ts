@@ -2,17 +2,7 @@
 // case, sees "not found" with the emergency-access offer, states a reason (a short one is refused), and gets the case
 // read-only under a red banner, without the step-transition controls; Bucha's supervisor sees the access on
 // «Моя команда». A provider sees only "not found". Axe on every new screen.
-import type { Page } from 'playwright-core';
-import { expectVisible, inBrowser, login, logout, randomCyrillic, step } from './support.ts';
-
-const headers = { 'X-Requested-With': 'rodyna' };
-
-async function api<T>(page: Page, method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
-  const res = await page.request.fetch(new URL(path, page.url()).toString(), { method, headers: method === 'GET' ? {} : headers, ...(data === undefined ? {} : { data }) });
-  const body = (await res.json().catch(() => null)) as T;
-  if (!res.ok()) throw new Error(`${method} ${path} → ${res.status()} ${JSON.stringify(body)}`);
-  return body;
-}
+import { api, expectVisible, inBrowser, login, logout, openBuchaCase, randomCyrillic, step } from './support.ts';
 
 /** The journey's name in the run's report. */
 export const name = 'break-the-glass emergency access: not found → reason → read-only case; supervisor’s team view';
@@ -22,34 +12,15 @@ export async function runJourney(baseUrl: string): Promise<void> {
   await inBrowser('emergency-access', async ({ page, scan }) => {
     step('a Bucha case of cm.bucha');
     await login(page, baseUrl, 'cm.bucha');
-    const hromadas = await api<{ items: Array<{ id: string; nameUk: string }> }>(page, 'GET', '/api/v1/territories?level=hromada');
-    const bucha = hromadas.items.find((h) => h.nameUk.includes('Буч'));
-    if (!bucha) throw new Error('no Bucha hromada');
     const surname = `Екстренко${randomCyrillic(5)}`;
-    const person = (givenName: string, birthDate: string) => ({ surname, givenName, patronymic: 'Іванівна', birthDate, sex: 'female', disability: false, latinName: '' });
-    const created = await api<{ caseId: string }>(page, 'POST', '/api/v1/notifications', {
-      hromadaId: bucha.id,
-      source: 'school',
-      reporterOrganisation: 'Ліцей',
-      reporterPerson: 'Класний керівник',
-      reporterContact: '',
-      receivedAt: new Date().toISOString(),
+    const caseId = await openBuchaCase(page, {
+      surname,
       description: 'Дитина пропускає заняття',
-      childFactors: ['parents_evading_duties'],
-      adultFactors: ['unemployment'],
-      threatToLifeOrHealth: false,
-      actionsTaken: '',
-      urgentActions: [],
-      documents: '',
-      members: [
-        { role: 'child', relationship: 'донька', person: person('Марія', '2016-03-01') },
-        { role: 'adult', relationship: 'мати', person: person('Ольга', '1990-01-01') },
-      ],
-      openCase: true,
-      caseType: 'prevention',
+      child: { relationship: 'донька', givenName: 'Марія', patronymic: 'Іванівна', birthDate: '2016-03-01', sex: 'female' },
+      adult: { relationship: 'мати', givenName: 'Ольга', patronymic: 'Іванівна', birthDate: '1990-01-01', sex: 'female' },
     });
-    const caseUrl = `${baseUrl}/cases/${created.caseId}`;
-    const detail = await api<{ number: string }>(page, 'GET', `/api/v1/cases/${created.caseId}`);
+    const caseUrl = `${baseUrl}/cases/${caseId}`;
+    const detail = await api<{ number: string }>(page, 'GET', `/api/v1/cases/${caseId}`);
     await logout(page);
 
     step('a provider sees only "not found"');

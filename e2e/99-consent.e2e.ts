@@ -3,16 +3,7 @@
 // each member's consent to sharing with providers on the case's overview (a parent for the child); then sends the
 // draft. Axe on the consent section and the refused form.
 import type { Locator, Page } from 'playwright-core';
-import { expectVisible, inBrowser, login, logout, randomCyrillic, step } from './support.ts';
-
-const headers = { 'X-Requested-With': 'rodyna' };
-
-async function api<T>(page: Page, method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
-  const res = await page.request.fetch(new URL(path, page.url()).toString(), { method, headers: method === 'GET' ? {} : headers, ...(data === undefined ? {} : { data }) });
-  const body = (await res.json().catch(() => null)) as T;
-  if (!res.ok()) throw new Error(`${method} ${path} → ${res.status()} ${JSON.stringify(body)}`);
-  return body;
-}
+import { expectVisible, inBrowser, login, logout, openBuchaCase, randomCyrillic, step } from './support.ts';
 
 /** Types into a searchable select and picks the option. */
 async function pick(page: Page, scope: Locator, label: string, typed: string, option: RegExp): Promise<void> {
@@ -30,37 +21,19 @@ export async function runJourney(baseUrl: string): Promise<void> {
   await inBrowser('consent', async ({ page, scan }) => {
     step('a Bucha case of cm.bucha (API), without any consent');
     await login(page, baseUrl, 'cm.bucha');
-    const hromadas = await api<{ items: Array<{ id: string; nameUk: string }> }>(page, 'GET', '/api/v1/territories?level=hromada');
-    const bucha = hromadas.items.find((h) => h.nameUk.includes('Буч'));
-    if (!bucha) throw new Error('no Bucha hromada');
     const surname = `Згоденко${randomCyrillic(5)}`;
-    const person = (givenName: string, patronymic: string, birthDate: string, sex: 'female' | 'male') => ({ surname, givenName, patronymic, birthDate, sex, disability: false, latinName: '' });
-    const created = await api<{ caseId: string }>(page, 'POST', '/api/v1/notifications', {
-      hromadaId: bucha.id,
-      source: 'school',
+    const caseId = await openBuchaCase(page, {
+      surname,
       reporterOrganisation: 'Бучанський ліцей № 3',
-      reporterPerson: 'Класна керівниця',
-      reporterContact: '',
-      receivedAt: new Date().toISOString(),
       description: 'Мати втратила роботу, син пропускає заняття',
-      childFactors: ['parents_evading_duties'],
-      adultFactors: ['unemployment'],
-      threatToLifeOrHealth: false,
-      actionsTaken: '',
-      urgentActions: [],
-      documents: '',
-      members: [
-        { role: 'child', relationship: 'син', person: person('Максим', 'Олегович', '2014-09-12', 'male') },
-        { role: 'adult', relationship: 'мати', person: person('Ірина', 'Василівна', '1987-04-03', 'female') },
-      ],
-      openCase: true,
-      caseType: 'prevention',
+      child: { relationship: 'син', givenName: 'Максим', patronymic: 'Олегович', birthDate: '2014-09-12', sex: 'male' },
+      adult: { relationship: 'мати', givenName: 'Ірина', patronymic: 'Василівна', birthDate: '1987-04-03', sex: 'female' },
     });
     const child = `${surname} Максим Олегович`;
     const mother = `${surname} Ірина Василівна`;
 
     step('a referral sent without consent is refused, naming who has none and how to fix it');
-    await page.goto(`${baseUrl}/cases/${created.caseId}?tab=work`);
+    await page.goto(`${baseUrl}/cases/${caseId}?tab=work`);
     const referrals = page.getByRole('region', { name: 'Направлення до надавачів послуг' });
     await expectVisible(referrals, 'the referrals section');
     await page.getByRole('button', { name: 'Нове направлення' }).click();
@@ -79,7 +52,7 @@ export async function runJourney(baseUrl: string): Promise<void> {
     await expectVisible(referrals.getByRole('table').getByText('Чернетка', { exact: true }), 'the referral kept as a draft');
 
     step('the family’s consent to sharing with providers, recorded on the overview');
-    await page.goto(`${baseUrl}/cases/${created.caseId}?tab=overview`);
+    await page.goto(`${baseUrl}/cases/${caseId}?tab=overview`);
     const consents = page.getByRole('region', { name: 'Згоди на обробку та передачу персональних даних' });
     await expectVisible(consents.getByText('Згод ще не зафіксовано.'), 'the empty consent history');
     for (const [who, parent] of [
@@ -107,7 +80,7 @@ export async function runJourney(baseUrl: string): Promise<void> {
     await scan('consent section with the family’s consent');
 
     step('the draft is sent now');
-    await page.goto(`${baseUrl}/cases/${created.caseId}?tab=work`);
+    await page.goto(`${baseUrl}/cases/${caseId}?tab=work`);
     await referrals.getByRole('button', { name: /^Відкрити направлення/ }).first().click();
     const panel = page.getByRole('dialog', { name: /^Направлення: / });
     await panel.getByRole('button', { name: 'Надіслати', exact: true }).click();

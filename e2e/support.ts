@@ -116,4 +116,49 @@ export async function inBrowser(label: string, body: (kit: JourneyKit) => Promis
   console.log(`  · ${label} finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/** Calls the API as the signed-in user of `page` (cookie session, CSRF header on writes); throws on a non-2xx answer. */
+export async function api<T>(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
+  const res = await page.request.fetch(new URL(path, page.url()).toString(), { method, headers: method === 'GET' ? {} : { 'X-Requested-With': 'rodyna' }, ...(data === undefined ? {} : { data }) });
+  const body = (await res.json().catch(() => null)) as T;
+  if (!res.ok()) throw new Error(`${method} ${path} → ${res.status()} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** One family member of a case a journey registers through the API. */
+export type JourneyMember = { relationship: string; givenName: string; patronymic: string; birthDate: string; sex: 'female' | 'male' };
+
+/**
+ * Registers a prevention case in Bucha through the API as the signed-in user (a school's notification about one
+ * child and one adult of the family `surname`) and answers the case's id.
+ */
+export async function openBuchaCase(page: Page, f: { surname: string; child: JourneyMember; adult: JourneyMember; description: string; reporterOrganisation?: string }): Promise<string> {
+  const hromadas = await api<{ items: Array<{ id: string; nameUk: string }> }>(page, 'GET', '/api/v1/territories?level=hromada');
+  const bucha = hromadas.items.find((h) => h.nameUk.includes('Буч'));
+  if (!bucha) throw new Error('no Bucha hromada');
+  const member = (role: 'child' | 'adult', m: JourneyMember) => ({
+    role,
+    relationship: m.relationship,
+    person: { surname: f.surname, givenName: m.givenName, patronymic: m.patronymic, birthDate: m.birthDate, sex: m.sex, disability: false, latinName: '' },
+  });
+  const created = await api<{ caseId: string }>(page, 'POST', '/api/v1/notifications', {
+    hromadaId: bucha.id,
+    source: 'school',
+    reporterOrganisation: f.reporterOrganisation ?? 'Ліцей',
+    reporterPerson: 'Класний керівник',
+    reporterContact: '',
+    receivedAt: new Date().toISOString(),
+    description: f.description,
+    childFactors: ['parents_evading_duties'],
+    adultFactors: ['unemployment'],
+    threatToLifeOrHealth: false,
+    actionsTaken: '',
+    urgentActions: [],
+    documents: '',
+    members: [member('child', f.child), member('adult', f.adult)],
+    openCase: true,
+    caseType: 'prevention',
+  });
+  return created.caseId;
+}
+
 export type { Locator };

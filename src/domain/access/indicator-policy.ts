@@ -68,6 +68,11 @@ export function canReadIndicatorsOf(scope: IndicatorScope, path: TerritoryPath):
   return scope.hromadas.some((h) => h.oblastId === path.oblastId);
 }
 
+/** May the actor enter values of entered indicators somewhere (the territory is checked by `canEnterIndicatorValuesOf`)? */
+export function mayEnterIndicatorValues(actor: Actor): boolean {
+  return hasRole(actor, 'national_analyst') || hasRole(actor, 'oblast_coordinator') || hasRole(actor, 'community_planner');
+}
+
 /** May the actor enter values of entered indicators for the territory? */
 export function canEnterIndicatorValuesOf(scope: IndicatorScope, path: TerritoryPath): boolean {
   if (scope.national) return true;

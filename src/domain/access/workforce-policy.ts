@@ -53,3 +53,18 @@ export function canRecordSupervision(actor: Actor): boolean {
 export function canCheckIn(actor: Actor): boolean {
   return ['case_manager', 'supervisor', 'child_affairs_specialist', 'provider_worker'].some((r) => hasRole(actor, r as Parameters<typeof hasRole>[1]));
 }
+
+/** Whether the actor may open the staff register at all (which organisations is checked by `canManageStaff`). */
+export function mayOpenStaffRegister(actor: Actor): boolean {
+  return hasRole(actor, 'system_admin') || hasRole(actor, 'supervisor');
+}
+
+/** Whether the actor may open the supervision log (sessions they hold or attend). */
+export function mayOpenSupervisionLog(actor: Actor): boolean {
+  return hasRole(actor, 'supervisor') || hasRole(actor, 'case_manager');
+}
+
+/** Whether the actor may open workforce need at all (which hromadas is checked by `canReadWorkforceNeed`). */
+export function mayOpenWorkforceNeed(actor: Actor): boolean {
+  return ['community_planner', 'oblast_coordinator', 'national_analyst', 'system_admin'].some((r) => hasRole(actor, r as Parameters<typeof hasRole>[1]));
+}

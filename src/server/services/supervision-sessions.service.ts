@@ -8,7 +8,7 @@ import { assertCurrentVersion } from '../lib/versioning.ts';
 import { renderPdf } from '../documents/pdf.ts';
 import { supervisionCardDocument } from '../documents/supervision-card.document.ts';
 import { appendAudit } from './audit.service.ts';
-import { headOfOrganisations } from './workforce.service.ts';
+import { headOfOrganisations, lastPlannedSupervision } from './workforce.service.ts';
 
 /**
  * Supervision in social services (Order 5 of the Ministry of Social Policy of 05.01.2015; SPEC §7): sessions by purpose,
@@ -141,19 +141,7 @@ export async function getSupervisionLog(deps: Deps, actor: RequestActor): Promis
         .where((eb) => eb.or([eb('s.ended_on', 'is', null), eb('s.ended_on', '>=', today)]))
         .execute();
       const userIds = staff.map((s) => s.user_id).filter((x): x is string => x !== null);
-      const last = new Map<string, string>();
-      if (userIds.length) {
-        const lp = await trx
-          .selectFrom('supervision_participants as p')
-          .innerJoin('supervision_sessions as s', 's.id', 'p.session_id')
-          .select(['p.user_id', (eb) => eb.fn.max('s.session_date').as('last')])
-          .where('p.user_id', 'in', userIds)
-          .where('s.timing', '=', 'planned')
-          .where('s.session_date', '<=', today)
-          .groupBy('p.user_id')
-          .execute();
-        for (const r of lp) if (r.last) last.set(r.user_id, String(r.last));
-      }
+      const last = await lastPlannedSupervision(trx, userIds, today);
       for (const s of staff) {
         if (!s.user_id) continue;
         const l = last.get(s.user_id) ?? null;

@@ -117,19 +117,7 @@ async function loadStaffViews(trx: Tx, where: { organisationId?: string; ids?: s
   const ids = rows.map((r) => r.id);
   const trainings = ids.length ? await trx.selectFrom('workforce_trainings').selectAll().where('staff_id', 'in', ids).orderBy('completed_on', 'desc').execute() : [];
   const userIds = rows.map((r) => r.user_id).filter((x): x is string => x !== null);
-  const lastPlanned = new Map<string, string>();
-  if (userIds.length) {
-    const lp = await trx
-      .selectFrom('supervision_participants as p')
-      .innerJoin('supervision_sessions as s', 's.id', 'p.session_id')
-      .select(['p.user_id', (eb) => eb.fn.max('s.session_date').as('last')])
-      .where('p.user_id', 'in', userIds)
-      .where('s.timing', '=', 'planned')
-      .where('s.session_date', '<=', today)
-      .groupBy('p.user_id')
-      .execute();
-    for (const r of lp) if (r.last) lastPlanned.set(r.user_id, String(r.last));
-  }
+  const lastPlanned = await lastPlannedSupervision(trx, userIds, today);
   return rows
     .map((r): StaffView => {
       const active = r.ended_on === null || r.ended_on >= today;
@@ -443,4 +431,21 @@ export async function getTeamWellbeing(deps: Deps, actor: RequestActor, query: {
     await appendAudit(trx, { actor, action: 'read', entity: 'team_wellbeing', entityId: organisationId, details: { checkins: rows.length } }, now);
     return { periodFrom, signal: burnoutSignal(rows), minCheckins: minCheckinsForAggregate };
   });
+}
+
+/** The date of each user's last planned supervision session up to `today` (for the overdue flag). */
+export async function lastPlannedSupervision(trx: Tx, userIds: readonly string[], today: string): Promise<Map<string, string>> {
+  const last = new Map<string, string>();
+  if (userIds.length === 0) return last;
+  const rows = await trx
+    .selectFrom('supervision_participants as p')
+    .innerJoin('supervision_sessions as s', 's.id', 'p.session_id')
+    .select(['p.user_id', (eb) => eb.fn.max('s.session_date').as('last')])
+    .where('p.user_id', 'in', [...userIds])
+    .where('s.timing', '=', 'planned')
+    .where('s.session_date', '<=', today)
+    .groupBy('p.user_id')
+    .execute();
+  for (const r of rows) if (r.last) last.set(r.user_id, String(r.last));
+  return last;
 }

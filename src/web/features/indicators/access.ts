@@ -1,6 +1,6 @@
-import { canUseIndicators } from '#domain/access/indicator-policy.ts';
+import { canUseIndicators, mayEnterIndicatorValues as mayEnterValues } from '#domain/access/indicator-policy.ts';
 import type { Me } from '../auth/auth.api.ts';
-import { actorOf, hasRole } from '../auth/auth.queries.ts';
+import { actorOf } from '../auth/auth.queries.ts';
 
 /** May the user open the Indicators page? The server's rule, asked of the domain. */
 export function mayUseIndicators(me: Me): boolean {
@@ -9,5 +9,5 @@ export function mayUseIndicators(me: Me): boolean {
 
 /** May the user enter figures somewhere (the server checks the territory)? */
 export function mayEnterIndicatorValues(me: Me): boolean {
-  return hasRole(me, 'national_analyst') || hasRole(me, 'oblast_coordinator') || hasRole(me, 'community_planner');
+  return mayEnterValues(actorOf(me));
 }

@@ -14,7 +14,8 @@ import { mayUseDashboards, mayUseDhis2 } from '../dashboards/access.ts';
 import { InboxNavLink } from '../inbox/inbox-nav-link.tsx';
 import { mayRegisterCases } from '../inbox/may-register.ts';
 import { mayListPanels } from '../panels/access.ts';
-import { canCheckIn } from '#domain/access/workforce-policy.ts';
+import { planningScopeOf } from '#domain/access/planning-policy.ts';
+import { canCheckIn, mayOpenStaffRegister, mayOpenSupervisionLog, mayOpenWorkforceNeed } from '#domain/access/workforce-policy.ts';
 
 function focusMain(e: MouseEvent<HTMLAnchorElement>) {
   e.preventDefault();
@@ -88,15 +89,15 @@ export function AppShell() {
               {!reporterOnly && <Link to="/emergency-contacts">{t('emergency.nav')}</Link>}
               {hasRole(me, 'supervisor') && <Link to="/approvals">{t('approvals.nav')}</Link>}
               {hasRole(me, 'supervisor') && <Link to="/team">{t('team.nav')}</Link>}
-              {(hasRole(me, 'supervisor') || hasRole(me, 'case_manager')) && <Link to="/supervision">{t('workforce.nav.supervision')}</Link>}
-              {(hasRole(me, 'supervisor') || hasRole(me, 'system_admin')) && <Link to="/staff">{t('workforce.nav.staff')}</Link>}
+              {mayOpenSupervisionLog(actorOf(me)) && <Link to="/supervision">{t('workforce.nav.supervision')}</Link>}
+              {mayOpenStaffRegister(actorOf(me)) && <Link to="/staff">{t('workforce.nav.staff')}</Link>}
               {canCheckIn(actorOf(me)) && <Link to="/my-workforce">{t('workforce.nav.my')}</Link>}
-              {(['community_planner', 'oblast_coordinator', 'national_analyst', 'system_admin'] as const).some((r) => hasRole(me, r)) && <Link to="/workforce-need">{t('workforce.nav.need')}</Link>}
+              {mayOpenWorkforceNeed(actorOf(me)) && <Link to="/workforce-need">{t('workforce.nav.need')}</Link>}
               {hasRole(me, 'system_admin') && <Link to="/admin/deadline-rules">{t('deadlineRules.nav')}</Link>}
               {(hasRole(me, 'case_manager') || hasRole(me, 'supervisor') || hasRole(me, 'provider_worker')) && <Link to="/referrals">{t('referrals.nav')}</Link>}
               {!reporterOnly && <Link to="/providers">{t('providers.nav')}</Link>}
               {(['community_planner', 'supervisor', 'oblast_coordinator', 'national_analyst'] as const).some((r) => hasRole(me, r)) && <Link to="/unmet-need">{t('unmetNeed.nav')}</Link>}
-              {(['community_planner', 'supervisor', 'oblast_coordinator', 'national_analyst'] as const).some((r) => hasRole(me, r)) && <Link to="/community-planning">{t('communityPlanning.nav')}</Link>}
+              {planningScopeOf(actorOf(me)) !== null && <Link to="/community-planning">{t('communityPlanning.nav')}</Link>}
               {(['child_affairs_specialist', 'community_planner', 'oblast_coordinator', 'national_analyst', 'system_admin'] as const).some((r) => hasRole(me, r)) && <Link to="/institutions">{t('institutions.nav')}</Link>}
               {(['case_manager', 'supervisor', 'child_affairs_specialist', 'community_planner'] as const).some((r) => hasRole(me, r)) && <Link to="/caregivers">{t('caregivers.nav')}</Link>}
               {mayListPanels(me) && <Link to="/panels">{t('panels.nav')}</Link>}
