@@ -11,11 +11,11 @@ export const name = 'second factor: enrol with the key → sign in with password
 
 const totpOf = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });
 
-/** Waits for the next 30-second step: a code is accepted once, so the next sign-in needs a new one. */
-async function nextStep(): Promise<void> {
-  const ms = 30_000 - (Date.now() % 30_000) + 1_000;
-  await new Promise((r) => setTimeout(r, ms));
-}
+/**
+ * A code is accepted once, so the sign-in after enrolment needs a newer one: the app's code for the next 30-second
+ * step, which the server takes within its one-step tolerance for clock drift (as from a phone whose clock runs ahead).
+ */
+const nextStepCode = (totp: TOTP): string => totp.generate({ timestamp: Date.now() + 30_000 });
 
 async function passwordStep(page: Page, baseUrl: string, username: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);
@@ -65,10 +65,9 @@ export async function runJourney(baseUrl: string): Promise<void> {
     await logout(page);
 
     step('sign in with password + the next code from the app');
-    await nextStep();
     await passwordStep(page, baseUrl, 'cm.bucha');
     await scan('login-second-step');
-    await codeStep(page, totp.generate());
+    await codeStep(page, nextStepCode(totp));
     await expectVisible(page.getByRole('navigation', { name: 'Основна навігація' }), 'the signed-in layout after the code');
     await logout(page);
 

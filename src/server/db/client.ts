@@ -16,6 +16,8 @@ export type DbHandle = {
   /** Runs a script of several statements (migrations). */
   exec: (sql: string) => Promise<void>;
   close: () => Promise<void>;
+  /** PGlite only: the whole data directory as a tar file (the test run's migrated template). */
+  dumpDataDir?: () => Promise<Blob>;
 };
 
 const INT8 = 20;
@@ -26,10 +28,10 @@ const identity = (v: string): string => v;
 // Both engines must give the same JS types (ARCHITECTURE: known facts): bigint and numeric as numbers, dates as 'YYYY-MM-DD'.
 const sharedParsers: Record<number, (v: string) => unknown> = { [INT8]: Number, [NUMERIC]: Number, [DATE]: identity };
 
-/** Opens an embedded PGlite database in `dataDir`, or in memory when `dataDir` is null. */
-export async function openPglite(dataDir: string | null): Promise<DbHandle> {
+/** Opens an embedded PGlite database in `dataDir`, or in memory when `dataDir` is null; `load` starts it from a dump. */
+export async function openPglite(dataDir: string | null, load?: Blob): Promise<DbHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm, btree_gin }, parsers: sharedParsers });
+  const pglite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(load ? { loadDataDir: load } : {}), extensions: { pg_trgm, btree_gin }, parsers: sharedParsers });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {
     db,
@@ -46,6 +48,7 @@ export async function openPglite(dataDir: string | null): Promise<DbHandle> {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
     },
+    dumpDataDir: () => pglite.dumpDataDir('none'),
   };
 }
 
