@@ -942,6 +942,38 @@ CREATE TABLE home_visits (
   CONSTRAINT home_visits_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES users(id)
 );
 
+CREATE TABLE indicator_rollup_cells (
+  code text NOT NULL,
+  period text NOT NULL,
+  territory_id uuid NOT NULL,
+  version bigint NOT NULL,
+  refreshed_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT indicator_rollup_cells_pkey PRIMARY KEY (code, period, territory_id)
+);
+
+CREATE TABLE indicator_rollup_links (
+  territory_id uuid NOT NULL,
+  other_id uuid NOT NULL,
+  CONSTRAINT indicator_rollup_links_pkey PRIMARY KEY (territory_id, other_id)
+);
+
+CREATE TABLE indicator_rollup_versions (
+  territory_id uuid NOT NULL,
+  version bigint NOT NULL DEFAULT 1,
+  CONSTRAINT indicator_rollup_versions_pkey PRIMARY KEY (territory_id)
+);
+
+CREATE TABLE indicator_rollups (
+  code text NOT NULL,
+  period text NOT NULL,
+  territory_id uuid NOT NULL,
+  dimension text NOT NULL,
+  value text NOT NULL,
+  days numeric,
+  num bigint,
+  den bigint NOT NULL
+);
+
 CREATE TABLE indicator_values (
   id uuid NOT NULL DEFAULT gen_random_uuid(),
   code text NOT NULL,
@@ -2199,6 +2231,7 @@ CREATE INDEX follow_up_visits_planned_idx ON public.follow_up_visits USING btree
 CREATE INDEX goal_achievements_case_goal_idx ON public.goal_achievements USING btree (case_id, goal_key);
 CREATE INDEX home_visits_case_idx ON public.home_visits USING btree (case_id, COALESCE(done_date, planned_date) DESC, created_at DESC, id DESC);
 CREATE INDEX home_visits_done_idx ON public.home_visits USING btree (case_id, done_date DESC) WHERE (done_date IS NOT NULL);
+CREATE INDEX indicator_rollups_cell_idx ON public.indicator_rollups USING btree (code, period, territory_id, dimension);
 CREATE INDEX indicator_values_period_idx ON public.indicator_values USING btree (code, period);
 CREATE UNIQUE INDEX indicator_values_unique_idx ON public.indicator_values USING btree (code, COALESCE(territory_id, '00000000-0000-0000-0000-000000000000'::uuid), period, key);
 CREATE INDEX institution_admissions_institution_idx ON public.institution_admissions USING btree (institution_id, admitted_on);
@@ -2231,10 +2264,9 @@ CREATE INDEX person_consents_case_idx ON public.person_consents USING btree (cas
 CREATE INDEX person_consents_person_idx ON public.person_consents USING btree (person_id, kind, given_on DESC);
 CREATE INDEX persons_birth_idx ON public.persons USING btree (birth_date);
 CREATE INDEX persons_hromada_birth_idx ON public.persons USING btree (hromada_id, birth_date);
+CREATE INDEX persons_hromada_keys_idx ON public.persons USING btree (hromada_id) INCLUDE (id, birth_date, name_key, latin_key);
 CREATE INDEX persons_hromada_latin_trgm ON public.persons USING gin (hromada_id, latin_key gin_trgm_ops);
 CREATE INDEX persons_hromada_name_trgm ON public.persons USING gin (hromada_id, name_key gin_trgm_ops);
-CREATE INDEX persons_latin_key_trgm ON public.persons USING gin (latin_key gin_trgm_ops);
-CREATE INDEX persons_name_key_trgm ON public.persons USING gin (name_key gin_trgm_ops);
 CREATE INDEX plan_goals_plan_idx ON public.plan_goals USING btree (plan_id, "position");
 CREATE INDEX plan_measures_deadline_idx ON public.plan_measures USING btree (deadline) WHERE (deadline IS NOT NULL);
 CREATE INDEX plan_measures_goal_idx ON public.plan_measures USING btree (goal_id, "position");
@@ -2289,5 +2321,116 @@ BEGIN
 END;
 $function$;
 
+CREATE OR REPLACE FUNCTION public.indicator_rollup_bump(ids uuid[])
+ RETURNS void
+ LANGUAGE sql
+AS $function$
+  INSERT INTO indicator_rollup_versions AS v (territory_id, version)
+  SELECT DISTINCT t, 1 FROM unnest(ids) AS t WHERE t IS NOT NULL ORDER BY t
+  ON CONFLICT (territory_id) DO UPDATE SET version = v.version + 1
+$function$;
+
+CREATE OR REPLACE FUNCTION public.indicator_rollup_link(ids uuid[])
+ RETURNS void
+ LANGUAGE sql
+AS $function$
+  INSERT INTO indicator_rollup_links (territory_id, other_id)
+  SELECT DISTINCT a, b FROM unnest(ids) AS a, unnest(ids) AS b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
+  ON CONFLICT DO NOTHING
+$function$;
+
+CREATE OR REPLACE FUNCTION public.indicator_rollup_person(pid uuid)
+ RETURNS uuid[]
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  ts uuid[] := indicator_rollup_person_territories(pid);
+BEGIN
+  IF cardinality(ts) > 1 THEN PERFORM indicator_rollup_link(ts); END IF;
+  RETURN ts;
+END
+$function$;
+
+CREATE OR REPLACE FUNCTION public.indicator_rollup_person_territories(pid uuid)
+ RETURNS uuid[]
+ LANGUAGE sql
+ STABLE
+AS $function$
+  SELECT array(
+    SELECT hromada_id FROM persons WHERE id = pid
+    UNION SELECT hromada_id FROM care_episodes WHERE person_id = pid
+    UNION SELECT c.hromada_id FROM case_members m JOIN cases c ON c.id = m.case_id WHERE m.person_id = pid)
+$function$;
+
+CREATE OR REPLACE FUNCTION public.indicator_rollup_relink()
+ RETURNS void
+ LANGUAGE sql
+AS $function$
+  WITH pt AS (
+    SELECT id AS person_id, hromada_id AS t FROM persons
+    UNION SELECT person_id, hromada_id FROM care_episodes
+    UNION SELECT m.person_id, c.hromada_id FROM case_members m JOIN cases c ON c.id = m.case_id
+  ),
+  multi AS (SELECT person_id FROM pt GROUP BY person_id HAVING count(*) > 1)
+  INSERT INTO indicator_rollup_links (territory_id, other_id)
+  SELECT DISTINCT a.t, b.t FROM pt a JOIN pt b ON b.person_id = a.person_id AND a.t <> b.t WHERE a.person_id IN (SELECT person_id FROM multi)
+  ON CONFLICT DO NOTHING
+$function$;
+
+CREATE OR REPLACE FUNCTION public.indicator_rollup_touch()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  recs jsonb[] := ARRAY[]::jsonb[];
+  j jsonb;
+  ids uuid[] := ARRAY[]::uuid[];
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN recs := recs || to_jsonb(OLD); END IF;
+  IF TG_OP IN ('UPDATE', 'INSERT') THEN recs := recs || to_jsonb(NEW); END IF;
+  FOREACH j IN ARRAY recs LOOP
+    CASE TG_TABLE_NAME
+      WHEN 'cases' THEN
+        ids := ids || (j->>'hromada_id')::uuid
+          || array(SELECT unnest(indicator_rollup_person(m.person_id)) FROM case_members m WHERE m.case_id = (j->>'id')::uuid);
+      WHEN 'caregivers' THEN
+        ids := ids || (j->>'hromada_id')::uuid;
+      WHEN 'institutions' THEN
+        ids := ids || coalesce((j->>'hromada_id')::uuid, (j->>'oblast_id')::uuid);
+      WHEN 'needs_assessments' THEN
+        ids := ids || (j->>'hromada_id')::uuid || (SELECT c.hromada_id FROM cases c WHERE c.id = (j->>'case_id')::uuid);
+      WHEN 'delivered_services' THEN
+        ids := ids || (SELECT c.hromada_id FROM cases c WHERE c.id = (j->>'case_id')::uuid);
+      WHEN 'case_members' THEN
+        ids := ids || (SELECT c.hromada_id FROM cases c WHERE c.id = (j->>'case_id')::uuid) || indicator_rollup_person((j->>'person_id')::uuid);
+      WHEN 'persons' THEN
+        ids := ids || (j->>'hromada_id')::uuid || indicator_rollup_person((j->>'id')::uuid);
+      WHEN 'care_episodes' THEN
+        ids := ids || (j->>'hromada_id')::uuid || indicator_rollup_person((j->>'person_id')::uuid);
+      ELSE
+        NULL;
+    END CASE;
+  END LOOP;
+  PERFORM indicator_rollup_bump(ids);
+  RETURN NULL;
+END
+$function$;
+
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON public.audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_forbid_change();
 CREATE TRIGGER audit_log_no_update BEFORE DELETE OR UPDATE ON public.audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_forbid_change();
+CREATE TRIGGER care_episodes_rollup_touch AFTER INSERT OR DELETE ON public.care_episodes FOR EACH ROW EXECUTE FUNCTION indicator_rollup_touch();
+CREATE TRIGGER care_episodes_rollup_touch_update AFTER UPDATE ON public.care_episodes FOR EACH ROW WHEN (((old.person_id IS DISTINCT FROM new.person_id) OR (old.care_type IS DISTINCT FROM new.care_type) OR (old.start_date IS DISTINCT FROM new.start_date) OR (old.end_date IS DISTINCT FROM new.end_date) OR (old.hromada_id IS DISTINCT FROM new.hromada_id) OR (old.institution_type IS DISTINCT FROM new.institution_type) OR (old.institution_subordination IS DISTINCT FROM new.institution_subordination))) EXECUTE FUNCTION indicator_rollup_touch();
+CREATE TRIGGER caregivers_rollup_touch AFTER INSERT OR DELETE ON public.caregivers FOR EACH ROW EXECUTE FUNCTION indicator_rollup_touch();
+CREATE TRIGGER caregivers_rollup_touch_update AFTER UPDATE ON public.caregivers FOR EACH ROW WHEN (((old.hromada_id IS DISTINCT FROM new.hromada_id) OR (old.caregiver_type IS DISTINCT FROM new.caregiver_type) OR (old.approved_on IS DISTINCT FROM new.approved_on))) EXECUTE FUNCTION indicator_rollup_touch();
+CREATE TRIGGER case_members_rollup_touch AFTER INSERT OR DELETE ON public.case_members FOR EACH ROW EXECUTE FUNCTION indicator_rollup_touch();
+CREATE TRIGGER case_members_rollup_touch_update AFTER UPDATE ON public.case_members FOR EACH ROW WHEN (((old.case_id IS DISTINCT FROM new.case_id) OR (old.person_id IS DISTINCT FROM new.person_id) OR (old.role IS DISTINCT FROM new.role))) EXECUTE FUNCTION indicator_rollup_touch();
+CREATE TRIGGER cases_rollup_touch AFTER INSERT OR DELETE ON public.cases FOR EACH ROW EXECUTE FUNCTION indicator_rollup_touch();
+CREATE TRIGGER cases_rollup_touch_update AFTER UPDATE ON public.cases FOR EACH ROW WHEN (((old.hromada_id IS DISTINCT FROM new.hromada_id) OR (old.case_type IS DISTINCT FROM new.case_type) OR (old.status IS DISTINCT FROM new.status) OR (old.registered_on IS DISTINCT FROM new.registered_on) OR (old.closed_on IS DISTINCT FROM new.closed_on))) EXECUTE FUNCTION indicator_rollup_touch();
+CREATE TRIGGER delivered_services_rollup_touch AFTER INSERT OR DELETE ON public.delivered_services FOR EACH ROW EXECUTE FUNCTION indicator_rollup_touch();
+CREATE TRIGGER delivered_services_rollup_touch_update AFTER UPDATE ON public.delivered_services FOR EACH ROW WHEN (((old.case_id IS DISTINCT FROM new.case_id) OR (old.delivered_on IS DISTINCT FROM new.delivered_on))) EXECUTE FUNCTION indicator_rollup_touch();
+CREATE TRIGGER institutions_rollup_touch AFTER INSERT OR DELETE ON public.institutions FOR EACH ROW EXECUTE FUNCTION indicator_rollup_touch();
+CREATE TRIGGER institutions_rollup_touch_update AFTER UPDATE ON public.institutions FOR EACH ROW WHEN (((old.status IS DISTINCT FROM new.status) OR (old.created_at IS DISTINCT FROM new.created_at) OR (old.type IS DISTINCT FROM new.type) OR (old.ownership IS DISTINCT FROM new.ownership) OR (old.subordination IS DISTINCT FROM new.subordination) OR (old.hromada_id IS DISTINCT FROM new.hromada_id) OR (old.oblast_id IS DISTINCT FROM new.oblast_id))) EXECUTE FUNCTION indicator_rollup_touch();
+CREATE TRIGGER needs_assessments_rollup_touch AFTER INSERT OR DELETE ON public.needs_assessments FOR EACH ROW EXECUTE FUNCTION indicator_rollup_touch();
+CREATE TRIGGER needs_assessments_rollup_touch_update AFTER UPDATE ON public.needs_assessments FOR EACH ROW WHEN (((old.completed_at IS DISTINCT FROM new.completed_at) OR (old.due_date IS DISTINCT FROM new.due_date) OR (old.hromada_id IS DISTINCT FROM new.hromada_id) OR (old.case_id IS DISTINCT FROM new.case_id))) EXECUTE FUNCTION indicator_rollup_touch();
+CREATE TRIGGER persons_rollup_touch AFTER INSERT OR DELETE ON public.persons FOR EACH ROW EXECUTE FUNCTION indicator_rollup_touch();
+CREATE TRIGGER persons_rollup_touch_update AFTER UPDATE ON public.persons FOR EACH ROW WHEN (((old.hromada_id IS DISTINCT FROM new.hromada_id) OR (old.birth_date IS DISTINCT FROM new.birth_date) OR (old.sex IS DISTINCT FROM new.sex) OR (old.disability IS DISTINCT FROM new.disability) OR (old.displacement IS DISTINCT FROM new.displacement) OR (old.legal_status IS DISTINCT FROM new.legal_status))) EXECUTE FUNCTION indicator_rollup_touch();

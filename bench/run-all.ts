@@ -19,6 +19,7 @@ import { buildApp } from '../src/server/http/app.ts';
 import { todayInKyiv, type Deps, type RequestActor } from '../src/server/lib/context.ts';
 import { loadGrants } from '../src/server/services/auth.service.ts';
 import { computeIndicatorTable } from '../src/server/services/indicators.service.ts';
+import { matchingPersons } from '../src/server/services/persons.service.ts';
 
 const { values } = parseArgs({
   options: {
@@ -196,16 +197,7 @@ for (const u of cms) {
     const nameKey = normalizeNameForMatch(`${p.surname} ${p.given_name}`);
     const latin = `${looseLatinKey(p.surname)} ${looseLatinKey(p.given_name)}`.trim();
     const birth = withBirth ? p.birth_date : null;
-    searchCalls.push(() =>
-      sql`SELECT p.id, p.surname, p.given_name, p.patronymic, p.birth_date, p.sex,
-            greatest(similarity(p.name_key, ${nameKey}), similarity(p.latin_key, ${latin})) AS score,
-            coalesce((SELECT array_agg(c.number ORDER BY c.number) FROM case_members m JOIN cases c ON c.id = m.case_id WHERE m.person_id = p.id AND c.status = 'open'), '{}') AS open_case_numbers
-          FROM persons p
-          WHERE p.hromada_id = ${u.hromadaId}
-            AND ((p.name_key % ${nameKey} AND similarity(p.name_key, ${nameKey}) > 0.35) OR (p.latin_key % ${latin} AND similarity(p.latin_key, ${latin}) > 0.4)
-              ${birth ? sql`OR (p.birth_date = ${birth} AND similarity(p.name_key, ${nameKey}) > 0.2)` : sql``})
-          ORDER BY ${birth ? sql`(p.birth_date = ${birth}) DESC` : sql`1`}, score DESC LIMIT 10`.execute(deps.db),
-    );
+    searchCalls.push(() => deps.db.transaction().execute((trx) => matchingPersons(trx, { hromadaId: u.hromadaId, nameKey, latin, birthDate: birth })));
   }
 }
 await measure('GET /api/v1/persons/matches (person search)', 'p95 ≤ 50 ms', connections, searchTargets, searchCalls);

@@ -2,9 +2,11 @@
 // the case page; panel.secretary schedules a meeting with the case on the agenda, records the attendance (quorum),
 // is refused an institution without reasons for every family-based option, records the best-interests determination,
 // is refused the vote of the member who works for the provider concerned, records a 2–2 vote decided by the chair's
-// casting vote, signs the minutes and opens them as PDF; cm.bucha sees the decision on the case page. Axe on each screen.
+// casting vote, signs the minutes and opens them as PDF, ends a membership (one member fewer for quorum) and restores
+// it; cm.bucha sees the decision on the case page; the analyst filters the analytics by territory and panel; coord.kyiv
+// adds, changes and removes an activity of the oblast plan and sees the totals follow. Axe on each screen.
 import type { Page } from 'playwright-core';
-import { expectVisible, inBrowser, login, logout, randomCyrillic, step, todayKyiv } from './support.ts';
+import { expectVisible, inBrowser, kyivDatePlus, login, logout, randomCyrillic, step, todayKyiv } from './support.ts';
 
 export const name = 'panels: submission from the case page, meeting, attendance and quorum, determination, vote with casting vote, minutes PDF, decision on the case';
 
@@ -130,6 +132,24 @@ export async function runJourney(baseUrl: string): Promise<void> {
     const pdf = await page.request.get(`${baseUrl}${href ?? ''}`);
     if (pdf.status() !== 200 || pdf.headers()['content-type'] !== 'application/pdf') throw new Error(`minutes: ${pdf.status()} ${pdf.headers()['content-type']}`);
     if (!(await pdf.body()).subarray(0, 5).toString('latin1').startsWith('%PDF-')) throw new Error('the minutes are not a PDF');
+
+    step('ends a membership yesterday: the member no longer counts for quorum; clearing the end date restores it');
+    await page.goto(`${baseUrl}/panels`);
+    await page.getByRole('link', { name: 'Комісія з питань захисту прав дитини Бучанської міської ради' }).click();
+    await expectVisible(page.getByText('Чинних членів: 7; кворум — не менше 4 присутніх.'), 'the members counted for quorum');
+    await page.getByRole('button', { name: 'Змінити членство: Бондар Ганна' }).click();
+    const membership = page.getByRole('region', { name: 'Членство: Бондар Ганна Василівна' });
+    const until = membership.getByLabel(/^Член до \(останній день\)/);
+    await until.fill(kyivDatePlus(-1).split('-').reverse().join('.'));
+    await until.press('Tab');
+    await scan('commission page: membership form');
+    await membership.getByRole('button', { name: 'Зберегти' }).click();
+    await expectVisible(page.getByText('Чинних членів: 6; кворум — не менше 4 присутніх.'), 'one member fewer for quorum');
+    await expectVisible(page.getByText('Колишній член'), 'the former member marked');
+    await page.getByRole('button', { name: 'Змінити членство: Бондар Ганна' }).click();
+    await page.getByRole('region', { name: 'Членство: Бондар Ганна Василівна' }).getByLabel(/^Член до \(останній день\)/).clear();
+    await page.getByRole('region', { name: 'Членство: Бондар Ганна Василівна' }).getByRole('button', { name: 'Зберегти' }).click();
+    await expectVisible(page.getByText('Чинних членів: 7; кворум — не менше 4 присутніх.'), 'the member counted again');
     await logout(page);
 
     step('cm.bucha sees the decision on the case page');
@@ -149,6 +169,47 @@ export async function runJourney(baseUrl: string): Promise<void> {
     await expectVisible(page.getByText(/^Ухвалено рішень: [1-9]/), 'the decisions counted');
     await expectVisible(page.getByRole('img', { name: 'Діаграма: рішення за обраним варіантом' }), 'the bar chart');
     if ((await page.getByText(childName).count()) !== 0) throw new Error('the analytics show a child’s name');
+    await page.getByLabel('Територія', { exact: true }).selectOption({ label: 'Бучанська міська територіальна громада' });
+    await page.getByLabel('Орган', { exact: true }).selectOption({ label: 'Комісія з питань захисту прав дитини Бучанської міської ради' });
+    await expectVisible(page.getByRole('table', { name: 'Частка сімейних рішень за кварталами (за обраними фільтрами)' }), 'the share per quarter for the chosen panel');
     await scan('panel analytics');
+    await logout(page);
+
+    step('coord.kyiv adds, changes and removes an activity of the oblast plan; the totals follow');
+    await login(page, baseUrl, 'coord.kyiv');
+    await page.goto(`${baseUrl}/community-planning`);
+    await page.getByRole('link', { name: /^Обласний план впровадження реформи/ }).first().click();
+    await expectVisible(page.getByRole('button', { name: 'Додати захід' }), 'the plan page with editing');
+    const planUrl = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+    const gapOf = async () => ((await (await page.request.get(`${baseUrl}/api/v1/oblast-plans/${planUrl}`)).json()) as { total: { gap: number } }).total.gap;
+    const totalRow = page.getByRole('row', { name: /^Разом/ });
+    /** The «Разом» row ends with the gap (digit groups split by any space, a comma before the kopiykas). */
+    const showsGap = async (gap: number, what: string) => {
+      const [int = '', frac = ''] = gap.toFixed(2).split('.');
+      const pattern = new RegExp(`(^|,\\d\\d)${int.replace(/\B(?=(\d{3})+(?!\d))/g, '\\s?')},${frac}$`);
+      await expectVisible(totalRow.filter({ hasText: pattern }), `${what}: the total gap ${gap}`);
+    };
+    const before = await gapOf();
+    await page.getByRole('button', { name: 'Додати захід' }).click();
+    const activity = page.getByRole('region', { name: 'Новий захід' });
+    await activity.getByLabel(/^Захід/).fill('Навчання членів комісій громад');
+    await activity.getByLabel('Напрям').selectOption({ label: 'Сімейні форми догляду' });
+    await activity.getByLabel(/^Вартість, \d{4} рік/).first().fill('100000');
+    await activity.getByLabel(/^Забезпечено, \d{4} рік/).first().fill('40000');
+    await expectVisible(activity.getByText(/^Дефіцит фінансування заходу: 60\s000,00 грн/), 'the gap of the activity before saving');
+    await scan('oblast plan: activity form');
+    await activity.getByRole('button', { name: 'Зберегти захід' }).click();
+    await expectVisible(page.getByText('План збережено; підсумки оновлено.'), 'the plan saved');
+    await showsGap(before + 60000, 'after adding');
+    await page.getByRole('button', { name: 'Змінити захід: Навчання членів комісій громад' }).click();
+    const change = page.getByRole('region', { name: 'Захід: Навчання членів комісій громад' });
+    await change.getByLabel(/^Забезпечено, \d{4} рік/).first().fill('100000');
+    await change.getByRole('button', { name: 'Зберегти захід' }).click();
+    await showsGap(before, 'after securing the whole cost');
+    await scan('oblast plan: totals after editing');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Вилучити захід: Навчання членів комісій громад' }).click();
+    await expectVisible(page.getByText('План збережено; підсумки оновлено.'), 'the plan saved after removing');
+    if ((await page.getByRole('button', { name: 'Змінити захід: Навчання членів комісій громад' }).count()) !== 0) throw new Error('the activity was not removed');
   });
 }

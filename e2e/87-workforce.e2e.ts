@@ -2,7 +2,8 @@
 // weighted caseload over capacity; reassigns one of cm.bucha's cases to cm2.bucha with a reason; opens «Супервізія»,
 // sees cm.bucha's planned supervision overdue, records an individual planned session with its card and submits the
 // card to the head of the service; sees the staff register and checks in; cm2.bucha, not a participant, gets «not found»
-// for the card; planner.bucha sees the hromada's workforce need with its export. Axe on each screen.
+// for the card; sv.bucha edits a register entry and records a training; planner.bucha sees the hromada's workforce need
+// with its export; the administrator's caseload weights refuse an out-of-range weight. Axe on each screen.
 import type { Page } from 'playwright-core';
 import { expectVisible, inBrowser, login, logout, randomCyrillic, step, todayKyiv } from './support.ts';
 
@@ -76,6 +77,25 @@ export async function runJourney(baseUrl: string): Promise<void> {
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Штатний реєстр' }), 'the staff register');
     await expectVisible(page.getByRole('row', { name: /Савчук Тамара Миколаївна/ }).getByText('керівник служби'), 'the head of service');
     await scan('staff register');
+
+    step('edits cm2.bucha’s register entry and records a training');
+    const topic = `Ведення випадку: оцінка безпеки ${randomCyrillic(4)}`;
+    await page.getByRole('button', { name: 'Змінити запис: Ткаченко Ірина Василівна' }).click();
+    const edit = page.getByRole('dialog', { name: 'Змінити запис: Ткаченко Ірина Василівна' });
+    await edit.getByRole('textbox', { name: /^Кваліфікація/ }).fill('Магістр соціальної педагогіки; сертифікат кейс-менеджера');
+    await scan('edit staff entry dialog');
+    await edit.getByRole('button', { name: 'Зберегти' }).click();
+    await expectVisible(page.getByRole('status').filter({ hasText: 'Запис у реєстрі змінено.' }), 'the entry saved');
+    await expectVisible(page.getByRole('row', { name: /Ткаченко Ірина Василівна/ }).getByText(/сертифікат кейс-менеджера/), 'the new qualification');
+    await page.getByRole('button', { name: 'Додати навчання: Ткаченко Ірина Василівна' }).click();
+    const training = page.getByRole('dialog', { name: 'Навчання: Ткаченко Ірина Василівна' });
+    await training.getByRole('textbox', { name: /^Тема/ }).fill(topic);
+    await training.getByRole('textbox', { name: /^Годин/ }).fill('16');
+    await training.getByRole('textbox', { name: /^Номер сертифіката/ }).fill('ПК-2026-117');
+    await scan('training record dialog');
+    await training.getByRole('button', { name: 'Зберегти' }).click();
+    await expectVisible(page.getByRole('status').filter({ hasText: 'Навчання записано.' }), 'the training saved');
+    await expectVisible(page.getByRole('row', { name: /Ткаченко Ірина Василівна/ }).getByText(new RegExp(`${topic} \\(підвищення кваліфікації, 16 год`)), 'the training in the register');
     await nav.getByRole('link', { name: 'Навчання і самопочуття' }).click();
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Навчання і самопочуття' }), 'my training and wellbeing');
     await page.getByRole('button', { name: 'Зберегти відмітку' }).click();
@@ -97,5 +117,17 @@ export async function runJourney(baseUrl: string): Promise<void> {
     await expectVisible(page.getByRole('table', { name: 'Потреба у фахівцях: складові розрахунку (ставок)' }), 'the computation');
     await expectVisible(page.getByRole('link', { name: 'Завантажити XLSX' }), 'the export');
     await scan('workforce need');
+    await logout(page);
+
+    step('the administrator opens the caseload weights: an out-of-range weight is refused with a field error');
+    await login(page, baseUrl, 'admin');
+    await page.getByRole('navigation', { name: 'Основна навігація' }).getByRole('link', { name: 'Ваги навантаження' }).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Ваги навантаження' }), 'the settings page');
+    const complex = page.getByRole('textbox', { name: /^Складні: вага/ });
+    await expectVisible(page.getByText('Повне навантаження — 10 таких випадків'), 'a complex case is one tenth of capacity');
+    await complex.fill('1.5');
+    await page.getByRole('button', { name: 'Зберегти' }).click();
+    await expectVisible(page.getByText('Вага має бути від 0,001 до 1.').first(), 'the field error');
+    await scan('caseload weights');
   });
 }

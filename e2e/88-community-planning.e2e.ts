@@ -1,7 +1,9 @@
 // Community planning in a real browser (SPEC §8): planner.bucha creates a targeted social programme, adds a SMART goal
 // with an output indicator and a costed service (staff time × pay, ЄСВ, materials, overheads, recipients × units),
 // sees the unit cost and the yearly budget computed, and exports the programme: the XLSX download answers the
-// spreadsheet MIME type. The demo needs assessment shows the system's counts next to the entered figures. Axe on each screen.
+// spreadsheet MIME type. The demo needs assessment shows the system's counts next to the entered figures; the planner
+// enters a figure with its source, publishes the summary and finds it on the summaries page; edits the goal and enters a
+// monitoring value (progress baseline → target). Axe on each screen.
 import type { Locator, Page } from 'playwright-core';
 import { expectVisible, inBrowser, login, randomCyrillic, step } from './support.ts';
 
@@ -35,7 +37,30 @@ export async function runJourney(baseUrl: string): Promise<void> {
     await expectVisible(page.getByRole('heading', { level: 2, name: 'Розбіжності між джерелами' }), 'the comparison');
     await expectVisible(page.getByRole('rowheader', { name: /облік ССД/ }).first(), 'the entered figure with its source');
     await scan('needs assessment');
-    await page.getByRole('link', { name: '← До планування громади' }).click();
+
+    step('enters an administrative figure with its source, publishes the summary and opens it on the summaries page');
+    const figure = `Сім’ї з дітьми, які повернулися з евакуації ${randomCyrillic(4)}`;
+    await page.getByRole('button', { name: 'Змінити дані оцінки' }).click();
+    await page.getByRole('button', { name: 'Додати показник' }).click();
+    const added = page.getByRole('group', { name: 'Показник 4' });
+    await added.getByLabel(label('Назва групи (що пораховано)')).fill(figure);
+    await added.getByLabel(label('Кількість')).fill('27');
+    await added.getByLabel(label('Джерело')).fill('Опитування старост громади');
+    await added.getByLabel(label('Дата джерела')).fill(`15.10.${year}`);
+    await added.getByLabel(label('Дата джерела')).press('Tab'); // closes the calendar
+    await scan('needs assessment figures form');
+    await page.getByRole('button', { name: 'Зберегти' }).click();
+    await expectVisible(page.getByRole('status').filter({ hasText: 'Зміни збережено.' }), 'the figures saved');
+    await expectVisible(page.getByRole('rowheader', { name: figure }), 'the entered figure with its source');
+    await page.getByRole('button', { name: 'Оприлюднити зведення' }).click();
+    await page.getByRole('link', { name: 'Відкрити оприлюднене зведення' }).click();
+    await expectVisible(page.getByRole('rowheader', { name: figure }), 'the figure in the published summary');
+    await scan('published summary');
+    await page.getByRole('link', { name: '← До оприлюднених оцінок потреб' }).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Оприлюднені оцінки потреб' }), 'the summaries page');
+    await expectVisible(page.getByRole('link', { name: /^Оцінка потреб громади у соціальних послугах/ }).first(), 'the published assessment listed');
+    await scan('published summaries');
+    await nav.getByRole('link', { name: 'Планування громади' }).click();
 
     step('creates a programme');
     await page.getByRole('button', { name: 'Нова програма' }).click();
@@ -84,6 +109,19 @@ export async function runJourney(baseUrl: string): Promise<void> {
     await expectVisible(page.getByTestId('costing-budget').filter({ hasText: /105\s?600,00/ }), 'the budget 105 600,00');
     await expectVisible(page.getByTestId('programme-budget').filter({ hasText: /105\s?600,00/ }), 'the programme budget');
     await scan('programme with costing');
+
+    step('edits the goal and enters a monitoring value of its indicator: progress from baseline to target');
+    await page.getByRole('button', { name: 'Змінити: Зменшити кількість дітей, розлучених із сім’ями' }).click();
+    await page.locator('form').first().getByLabel(label('Ціль')).fill('Зменшити кількість дітей, розлучених із сім’ями, удвічі');
+    await page.locator('form').first().getByRole('button', { name: 'Зберегти' }).click();
+    await expectVisible(page.getByRole('heading', { level: 3, name: 'Зменшити кількість дітей, розлучених із сім’ями, удвічі' }), 'the edited goal');
+    await page.getByRole('button', { name: 'Внести фактичне значення: Сімей отримали соціальний супровід' }).click();
+    const valueForm = page.getByRole('form', { name: 'Внести значення' });
+    await valueForm.getByLabel(label('Фактичне значення')).fill('30');
+    await scan('monitoring value form');
+    await valueForm.getByRole('button', { name: 'Зберегти' }).click();
+    // (30 − 20) / (40 − 20) = 50 %.
+    await expectVisible(page.getByTestId('indicator-progress').filter({ hasText: `Фактично за ${year}: 30 · Виконання: 50 %` }), 'the progress 50 %');
 
     step('exports the programme to XLSX');
     const href = await page.getByRole('link', { name: 'Експорт у XLSX' }).getAttribute('href');

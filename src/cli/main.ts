@@ -14,6 +14,8 @@ import type { Deps } from '#server/lib/context.ts';
 import { verifyAuditChain } from '#server/services/audit.service.ts';
 import { backupDatabase, BackupError, restoreDatabase } from '#server/services/backup.service.ts';
 import { runRetention } from '#server/services/retention.service.ts';
+import { refreshAllRollups } from '#server/services/indicators-engine.service.ts';
+import { parsePeriod, quarterOf } from '#domain/indicators/periods.ts';
 import { listDeadlineRules, setDeadlineRule } from '#server/services/calendar.service.ts';
 import { createUser, disableUser, listUsers } from '#server/services/users.service.ts';
 import { resetSecondFactor } from '#server/services/second-factor.service.ts';
@@ -207,7 +209,26 @@ program
   .action(async (opts: { dryRun?: boolean }) => {
     const r = await withDeps((deps) => runRetention(deps, { trigger: 'cli', dryRun: opts.dryRun === true }));
     if (!r.ran) console.log('another retention run is in progress; nothing done');
-    else console.log(`${r.dryRun ? 'dry run: would anonymise' : 'anonymised'} ${r.personsAnonymised} persons and ${r.casesAnonymised} cases closed before ${r.cutoffDate} (${r.yearsAfterClosure} years); run ${r.runId}`);
+    else console.log(`${r.dryRun ? 'dry run: would anonymise' : 'anonymised'} ${r.personsAnonymised} persons and ${r.casesAnonymised} cases closed before ${r.cutoffDate} (${r.yearsAfterClosure} years), ${r.documentsAnonymised} case documents blanked; run ${r.runId}`);
+  });
+
+program
+  .command('indicators')
+  .description('M&E indicators (SPEC §10)')
+  .command('refresh')
+  .description('bring the pre-computed indicator rollups up to date (tables also refresh their stale cells when read); default: the current quarter, the previous one and this year')
+  .option('--period <periods...>', 'quarters like 2026Q3 or years like 2026')
+  .action(async (opts: { period?: string[] }) => {
+    const today = new Date().toISOString().slice(0, 10);
+    const current = quarterOf(today);
+    const [y, q] = [Number(current.slice(0, 4)), Number(current.slice(5))];
+    const periods = opts.period ?? [current, q === 1 ? `${y - 1}Q4` : `${y}Q${q - 1}`, String(y)];
+    const cells = await withDeps(async (deps) => {
+      let n = 0;
+      for (const key of periods) n += await refreshAllRollups(deps.db, parsePeriod(key), (m) => console.log(m));
+      return n;
+    });
+    console.log(`refreshed ${cells} cells for ${periods.join(', ')}`);
   });
 
 try {

@@ -23,12 +23,32 @@ export const bodySummary = z.object({
   notMetInQuarter: z.boolean(),
   /** A panel within its first five meetings (mentored). */
   mentoring: z.boolean(),
-  allowedActions: z.array(z.enum(['read', 'record'])),
+  allowedActions: z.array(z.enum(['read', 'record', 'edit'])),
 });
 /** One body in the list. */
 export type BodySummary = z.infer<typeof bodySummary>;
-/** GET /api/v1/panel-bodies */
-export const bodyList = z.object({ items: z.array(bodySummary) });
+/** A place where the actor may set up bodies, with the kinds allowed there and the organisations that may hold the panel roles. */
+export const bodyPlace = place.extend({ level: z.enum(['oblast', 'hromada']), kinds: z.array(z.enum(bodyKinds)), organisations: z.array(named.extend({ kind: z.enum(bodyKinds) })) });
+/** GET /api/v1/panel-bodies — `places`: where the actor may set up a body (empty when nowhere). */
+export const bodyList = z.object({ items: z.array(bodySummary), places: z.array(bodyPlace) });
+/** The list of bodies. */
+export type BodyList = z.infer<typeof bodyList>;
+
+/** POST /api/v1/panel-bodies */
+export const bodyCreateRequest = z.object({
+  kind: z.enum(bodyKinds),
+  nameUk: z.string().trim().min(1).max(300),
+  nameEn: text(300).default(''),
+  territoryId: uuid,
+  /** The organisation whose users hold the panel roles (member, secretary); none while not set up. */
+  organisationId: uuid.nullable().default(null),
+});
+/** Request body. */
+export type BodyCreateRequest = z.infer<typeof bodyCreateRequest>;
+/** PUT /api/v1/panel-bodies/{id} */
+export const bodyUpdateRequest = bodyCreateRequest.extend({ version: z.number().int().min(1) });
+/** Request body. */
+export type BodyUpdateRequest = z.infer<typeof bodyUpdateRequest>;
 
 /** A member of a body. */
 export const memberView = z.object({
@@ -61,6 +81,8 @@ export const pendingSubmission = z.object({ id: z.string(), caseId: z.string(), 
 
 /** GET /api/v1/panel-bodies/{id} */
 export const bodyView = bodySummary.extend({
+  organisation: named.nullable(),
+  version: z.number().int(),
   members: z.array(memberView),
   meetings: z.array(meetingSummary),
   pendingSubmissions: z.array(pendingSubmission),
@@ -267,6 +289,8 @@ export const analyticsView = z.object({
   byDisability: countsBy,
   /** Per quarter, body and territory: family-based and institutional decisions. */
   overTime: z.array(z.object({ quarter: z.string(), body: named, territory: place, familyBased: z.number().int(), institutional: z.number().int(), familyBasedPercent: z.number().int() })),
+  /** Per quarter over everything filtered (all chosen bodies and territories together). */
+  byQuarter: z.array(z.object({ quarter: z.string(), familyBased: z.number().int(), institutional: z.number().int(), familyBasedPercent: z.number().int() })),
 });
 /** The analytics. */
 export type AnalyticsView = z.infer<typeof analyticsView>;

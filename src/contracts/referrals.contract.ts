@@ -96,6 +96,12 @@ export const referralView = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   allowedActions: z.array(z.enum([...referralActions, 'edit'])),
+  /**
+   * Free text that may carry abuse, health or disability details, emptied in the outgoing box (a list across cases)
+   * for a viewer who is not on the case (SPEC §11 masking; Child Affairs, emergency access). The referral itself,
+   * and the provider's incoming box (what the referral is for, behind consent), stay whole.
+   */
+  maskedFields: z.array(z.enum(['reason', 'earlierServices', 'additionalInfo'])),
 });
 /** One referral. */
 export type ReferralView = z.infer<typeof referralView>;

@@ -35,7 +35,19 @@ export type Config = {
   trustProxy: boolean;
   webDir: string;
   logLevel: string;
+  /** The DHIS2 server that aggregate pushes go to (DHIS2_URL, DHIS2_USERNAME, DHIS2_PASSWORD); null when DHIS2_URL is not set. */
+  dhis2: Dhis2Target | null;
 };
+
+/** Where DHIS2 is: its base address (no trailing slash) and the account of the pushes. */
+export type Dhis2Target = { url: string; username: string; password: string };
+
+/** The configured DHIS2 instance, or null when `DHIS2_URL` is not set. */
+export function dhis2TargetFrom(env: NodeJS.ProcessEnv): Dhis2Target | null {
+  const url = env.DHIS2_URL?.trim();
+  if (!url) return null;
+  return { url: url.replace(/\/+$/, ''), username: env.DHIS2_USERNAME ?? '', password: env.DHIS2_PASSWORD ?? '' };
+}
 
 function intFrom(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
   const raw = env[key];
@@ -76,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === 'true',
     webDir: path.resolve(env.WEB_DIR ?? './dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    dhis2: dhis2TargetFrom(env),
   };
 }

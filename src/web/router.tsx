@@ -230,7 +230,10 @@ const workforceNeedRoute = createRoute({ getParentRoute: () => appRoute, path: '
 const communityPlanningRoute = createRoute({ getParentRoute: () => appRoute, path: '/community-planning', component: lazyRouteComponent(() => import('./pages/community-planning-page.tsx'), 'CommunityPlanningPage') });
 const communityProgrammeRoute = createRoute({ getParentRoute: () => appRoute, path: '/community-planning/programmes/$programmeId', component: lazyRouteComponent(() => import('./pages/community-programme-page.tsx'), 'CommunityProgrammePage') });
 const communityNeedsRoute = createRoute({ getParentRoute: () => appRoute, path: '/community-planning/needs/$assessmentId', component: lazyRouteComponent(() => import('./pages/community-needs-page.tsx'), 'CommunityNeedsPage') });
-const oblastPlanRoute = createRoute({ getParentRoute: () => appRoute, path: '/community-planning/oblast-plans/$planId', component: lazyRouteComponent(() => import('./pages/community-needs-page.tsx'), 'OblastPlanPage') });
+const communitySummariesRoute = createRoute({ getParentRoute: () => appRoute, path: '/community-planning/summaries', component: lazyRouteComponent(() => import('./pages/community-summaries-page.tsx'), 'CommunitySummariesPage') });
+const communitySummaryRoute = createRoute({ getParentRoute: () => appRoute, path: '/community-planning/summaries/$summaryId', component: lazyRouteComponent(() => import('./pages/community-summaries-page.tsx'), 'CommunitySummaryPage') });
+const workforceSettingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/admin/workforce-settings', component: lazyRouteComponent(() => import('./pages/workforce-settings-page.tsx'), 'WorkforceSettingsPage') });
+const oblastPlanRoute = createRoute({ getParentRoute: () => appRoute, path: '/community-planning/oblast-plans/$planId', component: lazyRouteComponent(() => import('./pages/oblast-plan-page.tsx'), 'OblastPlanPage') });
 const unmetNeedRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/unmet-need',
@@ -287,6 +290,9 @@ const routeTree = rootRoute.addChildren([
     communityPlanningRoute,
     communityProgrammeRoute,
     communityNeedsRoute,
+    communitySummariesRoute,
+    communitySummaryRoute,
+    workforceSettingsRoute,
     oblastPlanRoute,
     institutionsRoute,
     indicatorsRoute,

@@ -1,6 +1,6 @@
 import { seedDemoPanels, demoCommissionNameUk } from '#server/db/seed/demo-panels.ts';
 import type { DemoUser } from '../matrix-world.ts';
-import { caseRead, caseWrite, only, simple, type PolicyPart } from '../route-policy-kit.ts';
+import { caseRead, caseWrite, missingId, only, simple, type PolicyPart } from '../route-policy-kit.ts';
 
 /**
  * Gatekeeping panels and coordination bodies (SPEC §3, §9, §11). The Bucha commission's people are panel.member (its
@@ -15,6 +15,15 @@ const id = (key: string) => (w: { ids: Record<string, string> }) => ({ id: w.ids
 
 export const policies: PolicyPart['policies'] = {
   'GET /api/v1/panel-bodies': simple('bodies as aggregates (no persons): panel people, CAS, planners, coordinators, analysts, admin', only(aggregates)),
+  'POST /api/v1/panel-bodies': simple('sets up a body where the actor keeps bodies: the Bucha commission by the Child Affairs Service of Bucha and the administrator', only(['cas.bucha', 'admin']), {
+    // An unknown organisation is refused after the access check (422), so the matrix creates nothing.
+    body: (w) => ({ kind: 'child_rights_commission', nameUk: 'Комісія (матриця)', territoryId: w.world.bucha, organisationId: missingId }),
+  }),
+  'PUT /api/v1/panel-bodies/:id': simple('changes the body: its keepers (CAS of Bucha, admin); its people see it (403); others 404', (u) => (['cas.bucha', 'admin'].includes(u) ? 'allowed' : ['panel.member', 'panel.secretary'].includes(u) ? 'forbidden' : 'hidden'), {
+    params: id('panelBody'),
+    // A stale version answers 409 after the access check, so the demo commission stays as it is.
+    body: (w) => ({ kind: 'child_rights_commission', nameUk: demoCommissionNameUk, territoryId: w.world.bucha, organisationId: w.ids.panelBodyOrganisation, version: 999 }),
+  }),
   'GET /api/v1/panel-bodies/:id': simple('the body with its members: its people, the CAS of its hromada, admin', only(readers), { params: id('panelBody') }),
   'POST /api/v1/panel-bodies/:id/members': simple('the secretary of the body keeps its members', only(secretary), { params: id('panelBody') }),
   'PUT /api/v1/panel-members/:id': simple('the secretary of the body keeps its members', only(secretary), { params: id('panelMember') }),
@@ -36,10 +45,10 @@ export const policies: PolicyPart['policies'] = {
 /** The demo commission, one of its members, its past meeting, agenda item and action item. */
 export const seedIds: PolicyPart['seedIds'] = async ({ deps }) => {
   await seedDemoPanels(deps);
-  const body = await deps.db.selectFrom('panel_bodies').select('id').where('name_uk', '=', demoCommissionNameUk).executeTakeFirstOrThrow();
+  const body = await deps.db.selectFrom('panel_bodies').select(['id', 'organisation_id']).where('name_uk', '=', demoCommissionNameUk).executeTakeFirstOrThrow();
   const member = await deps.db.selectFrom('panel_members').select('id').where('body_id', '=', body.id).orderBy('surname').executeTakeFirstOrThrow();
   const meeting = await deps.db.selectFrom('panel_meetings').select('id').where('body_id', '=', body.id).executeTakeFirstOrThrow();
   const item = await deps.db.selectFrom('panel_agenda_items').select('id').where('meeting_id', '=', meeting.id).executeTakeFirstOrThrow();
   const action = await deps.db.selectFrom('panel_action_items').select('id').where('meeting_id', '=', meeting.id).orderBy('due_date').executeTakeFirstOrThrow();
-  return { panelBody: body.id, panelMember: member.id, panelMeeting: meeting.id, panelAgendaItem: item.id, panelActionItem: action.id };
+  return { panelBody: body.id, panelBodyOrganisation: body.organisation_id ?? '', panelMember: member.id, panelMeeting: meeting.id, panelAgendaItem: item.id, panelActionItem: action.id };
 };

@@ -1,3 +1,5 @@
+import type { OrganisationType, TerritoryLevel } from '../organisations/roles.ts';
+import type { BodyKind } from '../panels/panels.ts';
 import { grantsOf, hasRole, type Actor } from './actor.ts';
 
 /**
@@ -54,3 +56,48 @@ const analyticsRoles = ['panel_member', 'panel_secretary', 'child_affairs_specia
 export function canReadPanelAnalytics(actor: Actor): boolean {
   return analyticsRoles.some((r) => hasRole(actor, r));
 }
+
+/** Where a body sits, as the keeping rule sees it: its kind, territory, the territory's level and oblast. */
+export type BodyPlaceFacts = { kind: BodyKind; territoryId: string; territoryLevel: TerritoryLevel; oblastId: string | null };
+
+/** The level of the tree each kind of body sits at: the oblast council at the oblast, the others at a hromada. */
+export function bodyLevelOf(kind: BodyKind): TerritoryLevel {
+  return kind === 'better_care_council' ? 'oblast' : 'hromada';
+}
+
+/**
+ * Setting a body up and changing its name, kind, territory and organisation (SPEC §3, §9; the narrowest rule):
+ * the system administrator anywhere; the oblast coordinator the Better Care Council of their oblast and the
+ * community taskforces of its hromadas; the community planner their hromada's taskforce; the Child Affairs Service
+ * (the panels' secretariat, SPEC §3) the commission and the guardianship body of its hromada. The body must sit at
+ * its kind's level. `coordinated`: the oblasts the actor coordinates.
+ */
+export function canKeepBody(actor: Actor, place: BodyPlaceFacts, coordinated: readonly string[]): boolean {
+  if (place.territoryLevel !== bodyLevelOf(place.kind)) return false;
+  if (hasRole(actor, 'system_admin')) return true;
+  switch (place.kind) {
+    case 'better_care_council':
+      return coordinated.includes(place.territoryId);
+    case 'community_taskforce':
+      return (place.oblastId !== null && coordinated.includes(place.oblastId)) || grantsOf(actor, 'community_planner').some((g) => g.hromadaId === place.territoryId);
+    case 'child_rights_commission':
+    case 'guardianship_body':
+      return grantsOf(actor, 'child_affairs_specialist').some((g) => g.hromadaId === place.territoryId);
+  }
+}
+
+/** Roles that may set up some body at all (the new-body form); the place is checked by `canKeepBody`. */
+const keeperRoles = ['system_admin', 'oblast_coordinator', 'community_planner', 'child_affairs_specialist'] as const;
+
+/** Whether the actor may set up bodies somewhere. */
+export function mayKeepSomeBody(actor: Actor): boolean {
+  return keeperRoles.some((r) => hasRole(actor, r));
+}
+
+/** The kind of organisation whose users hold a body's panel roles, by kind of body (SPEC §0). */
+export const bodyOrganisationType: Record<BodyKind, OrganisationType> = {
+  child_rights_commission: 'child_rights_commission',
+  guardianship_body: 'guardianship_body',
+  better_care_council: 'oblast_better_care_council',
+  community_taskforce: 'community_taskforce',
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathId, resolveMerge, threeWayMerge } from './three-way-merge.ts';
+import { differingFields, pathId, resolveMerge, threeWayMerge } from './three-way-merge.ts';
 
 type Act = {
   children: Array<{ personId: string; strengths: string; needs: string }>;
@@ -81,5 +81,18 @@ describe('three-way merge of concurrent edits', () => {
     const r = threeWayMerge(base, base, theirs);
     expect(r.merged).toEqual(theirs);
     expect(r.conflicts).toEqual([]);
+  });
+});
+
+describe('differingFields (the small conflict dialog)', () => {
+  it('lists every field where mine and theirs differ, keyed elements by key, and nothing for equal records', () => {
+    const theirs = { name: 'Ганна', phone: '1', caregivers: [{ id: 'a', name: 'X' }, { id: 'b', name: 'Y' }], tags: ['x'] };
+    const mine = { name: 'Ганна', phone: '2', caregivers: [{ id: 'b', name: 'Y' }, { id: 'a', name: 'Z' }], tags: ['x', 'y'] };
+    expect(differingFields(mine, theirs).map((d) => [pathId(d.path), d.mine, d.theirs])).toEqual([
+      ['phone', '2', '1'],
+      ['caregivers.[id=a].name', 'Z', 'X'],
+      ['tags', ['x', 'y'], ['x']],
+    ]);
+    expect(differingFields(theirs, structuredClone(theirs))).toEqual([]);
   });
 });

@@ -146,3 +146,24 @@ export function resolveMerge<T>(result: MergeResult<T>, mine: T, choices: Readon
   }
   return out as T;
 }
+
+/**
+ * The fields where `mine` differs from `theirs` (same flattening as the merge), each as a conflict whose `base` is
+ * `theirs`: what a small form shows side by side when the user chooses between keeping their values and taking the saved ones.
+ */
+export function differingFields<T>(mine: T, theirs: T): MergeConflict[] {
+  const hints = new Map<string, string>();
+  for (const side of [mine, theirs]) collectKeys(side, [], hints);
+  const m = new Map<string, Leaf>();
+  const t = new Map<string, Leaf>();
+  flatten(mine, [], m, hints);
+  flatten(theirs, [], t, hints);
+  const out: MergeConflict[] = [];
+  for (const id of new Set([...m.keys(), ...t.keys()])) {
+    const mv = m.get(id)?.value;
+    const tv = t.get(id)?.value;
+    if (same(mv, tv)) continue;
+    out.push({ path: (m.get(id) ?? t.get(id))?.path ?? [], id, base: tv, mine: mv, theirs: tv });
+  }
+  return out;
+}

@@ -24,3 +24,32 @@ export function retentionCutoff(today: string, years: number): string {
 export function birthDateToYear(birthDate: string): string {
   return `${birthDate.slice(0, 4)}-01-01`;
 }
+
+/**
+ * Strings of a JSON document that are kept by anonymisation because they are machine-readable, not words about a
+ * person: the empty string, snake_case codes (`domestic_violence`, `issb_after_school_care`), uuids, ISO dates and
+ * timestamps, and the marker itself (so a second run changes nothing).
+ */
+const keptString = /^(|[a-z][a-z0-9_]*|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}(:?\d{2})?)?)?|\[знеособлено\])$/;
+/** Fields whose value is an identifier or a code whatever it looks like (`personId`, `serviceCode`, `measureKey`). */
+const keptField = /(^id|Id|^code|Code|^key|Key)$/;
+
+/** True when a string of a document survives anonymisation (see `keptString`). */
+export function isKeptDocumentString(value: string, field?: string): boolean {
+  return keptString.test(value) || (field !== undefined && keptField.test(field));
+}
+
+/**
+ * Anonymises a JSON document of a case past retention (needs-assessment act, review participants, results report,
+ * quarterly report statuses, timeline data, panel options): every string that is free text — names, phones,
+ * descriptions, views — becomes the marker; codes, ids, dates, numbers, booleans and the document's shape stay,
+ * so the document still reads and indicators still count. Pure and idempotent: `f(f(x))` equals `f(x)`.
+ */
+export function anonymiseDocument(value: unknown, field?: string): unknown {
+  if (typeof value === 'string') return isKeptDocumentString(value, field) ? value : anonymisedText;
+  if (Array.isArray(value)) return value.map((v) => anonymiseDocument(v, field));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, anonymiseDocument(v, k)]));
+  }
+  return value;
+}

@@ -3,7 +3,7 @@
 // Format (version 1). Control lines are JSON arrays, row lines are JSON objects (`to_jsonb(row)` of PostgreSQL,
 // written and read back as text, so numbers, timestamps with microseconds, arrays and jsonb keep every digit):
 //   ["rodyna-backup", {version, createdAt, engine, migrations: [{version, name}], tables: [name…]}]
-//   ["table", {name, columns: [name…]}]   then the rows of that table in primary-key order (none for sessions)
+//   ["table", {name, columns: [name…]}]   then the rows of that table in primary-key order (none for sessions and login_challenges)
 //   ["end-table", {name, rows}]
 //   ["sequences", [{name, lastValue, isCalled}…]]
 //   ["end", {tables, rows}]
@@ -38,8 +38,14 @@ type Schema = { tables: TableMeta[]; foreignKeys: ForeignKey[]; sequences: strin
 /** Tables the migrations fill with reference data; a restore replaces their rows. Every other table must be empty. */
 const migrationFilled = new Set(['audit_head', 'deadline_rules', 'calendar_regimes', 'service_catalogue']);
 const restoreBatchChars = 2_000_000;
-/** Tables whose rows are not backed up: sessions end with a restore, everyone signs in again. */
-const notBackedUp = new Set(['sessions']);
+/**
+ * Tables whose rows are not backed up. Live secrets that must not outlive the server: active sessions (a copy of
+ * the file would otherwise carry valid sign-ins) and pending second-factor login challenges (5-minute tokens between
+ * password and code): a restored system starts with nobody signed in and no sign-in half done. And the indicator
+ * rollups (migration 0020), a cache derived from the records: while the records are restored their triggers bump the
+ * territory versions and rebuild the links, and cells that do not exist are computed when first read.
+ */
+export const notBackedUp: ReadonlySet<string> = new Set(['sessions', 'login_challenges', 'indicator_rollups', 'indicator_rollup_cells', 'indicator_rollup_versions', 'indicator_rollup_links']);
 
 async function readSchema(db: Tx): Promise<Schema> {
   const cols = await sql<{ table: string; column: string }>`
@@ -69,7 +75,7 @@ async function readSchema(db: Tx): Promise<Schema> {
     byName.set(r.table, t);
   }
   for (const r of pks.rows) byName.get(r.table)?.pk.push(r.column);
-  for (const t of byName.values()) if (t.pk.length === 0) throw new BackupError('backup_unsupported', `Table ${t.name} has no primary key`);
+  for (const t of byName.values()) if (t.pk.length === 0 && !notBackedUp.has(t.name)) throw new BackupError('backup_unsupported', `Table ${t.name} has no primary key`);
   const { order } = dependencyOrder([...byName.keys()], fks.rows);
   return { tables: order.map((n) => byName.get(n) as TableMeta), foreignKeys: fks.rows, sequences: seqs.rows.map((s) => s.name) };
 }

@@ -17,16 +17,6 @@ import { computeIndicatorTable } from './indicators.service.ts';
  * a dry run that validates and keeps the summary without sending, the push itself and its kept import summary.
  */
 
-/** Where DHIS2 is: `DHIS2_URL`, `DHIS2_USERNAME`, `DHIS2_PASSWORD` (read when a push is made). */
-export type Dhis2Target = { url: string; username: string; password: string };
-
-/** The configured DHIS2 instance, or null when `DHIS2_URL` is not set. */
-export function dhis2TargetFrom(env: NodeJS.ProcessEnv = process.env): Dhis2Target | null {
-  const url = env.DHIS2_URL?.trim();
-  if (!url) return null;
-  return { url: url.replace(/\/+$/, ''), username: env.DHIS2_USERNAME ?? '', password: env.DHIS2_PASSWORD ?? '' };
-}
-
 function require(actor: RequestActor, action: Dhis2Action): void {
   if (!canOnDhis2(actor, action)) throw new DomainError('forbidden', 'Only the system administrator and the national analyst work with DHIS2');
 }
@@ -246,7 +236,7 @@ function readSummary(body: unknown): { summary: Record<string, unknown> | null; 
  * (nothing leaves Rodyna); otherwise it is POSTed to `DHIS2_URL/api/dataValueSets` with `dryRun` and
  * `importStrategy`, and DHIS2's import summary is kept. Every run is stored and audited.
  */
-export async function pushDataValueSets(deps: Deps, actor: RequestActor, input: z.infer<typeof dhis2PushRequest>, opts: { fetch?: typeof fetch; env?: NodeJS.ProcessEnv } = {}): Promise<Dhis2PushView & { payload: Dhis2DataValueSet }> {
+export async function pushDataValueSets(deps: Deps, actor: RequestActor, input: z.infer<typeof dhis2PushRequest>, opts: { fetch?: typeof fetch } = {}): Promise<Dhis2PushView & { payload: Dhis2DataValueSet }> {
   require(actor, 'push');
   const quarter = parseQuarter(input.quarter);
   if (!quarter) throw new DomainError('validation_failed', 'quarter must look like 2026Q3', { errors: [{ path: 'quarter', message: 'yyyyQn' }] });
@@ -255,7 +245,7 @@ export async function pushDataValueSets(deps: Deps, actor: RequestActor, input: 
     const t = await deps.db.selectFrom('territories').select('id').where('id', '=', input.territoryId).executeTakeFirst();
     if (!t) throw new DomainError('not_found', 'No such territory');
   }
-  const target = dhis2TargetFrom(opts.env ?? process.env);
+  const target = deps.config.dhis2;
   if (!input.dryRun && !target) throw new DomainError('dhis2_not_configured', 'DHIS2_URL is not set on the server');
   const collected = await collectValues(deps.db, period, input.territoryId);
   const built = buildDataValueSet(quarter, collected.values, collected.elements, collected.orgUnits);

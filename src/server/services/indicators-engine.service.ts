@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { FIRST_SERVICE_DAYS } from '#domain/indicators/catalogue.ts';
+import { FIRST_SERVICE_DAYS, indicatorByCode } from '#domain/indicators/catalogue.ts';
 import type { Dimension } from '#domain/indicators/dimensions.ts';
 import type { Tx } from '../lib/context.ts';
 
@@ -219,30 +219,43 @@ const scopeColumn: Record<ScopeLevel, string> = { national: '', oblast: 'o', ray
 const unitColumn: Record<ScopeLevel, string | null> = { national: 'o', oblast: 'r', rayon: 'h', hromada: null };
 
 /**
- * Runs one computed indicator as a single aggregate statement for a territory (`territoryId` null = national) and
- * period, grouped by the child unit of the territory and the disaggregation, with the totals (GROUPING SETS).
+ * One computed indicator for a territory (`territoryId` null = national) and period, grouped by the child unit of the
+ * territory and the disaggregation, with the totals (GROUPING SETS) — read from the pre-computed rollups (migration
+ * 0020) after refreshing the stale cells of the scope, and aggregated up the territory tree in SQL.
  */
-export async function aggregateComputed(db: Tx, code: string, params: { level: ScopeLevel; territoryId: string | null; start: string; end: string; disaggregation: Dimension | 'none' }): Promise<AggregateRow[]> {
-  const build = facts[code];
-  if (!build) throw new Error(`not a computed indicator: ${code}`);
+export async function aggregateComputed(db: Tx, code: string, params: { level: ScopeLevel; territoryId: string | null; period: string; start: string; end: string; disaggregation: Dimension | 'none' }): Promise<AggregateRow[]> {
+  if (!facts[code]) throw new Error(`not a computed indicator: ${code}`);
   const national = params.level === 'national' || params.territoryId === null;
-  const inScope = (column: string) => (national ? sql`TRUE` : sql`${sql.raw(column)} IN (SELECT id FROM scope_t)`);
-  const factsSql = build({ start: params.start, end: params.end, inScope });
-  const dim = dimensionExpr(params.disaggregation, params.end);
-  const unitCol = national ? 'o' : unitColumn[params.level];
-  const unitExpr = unitCol === null ? sql`NULL::uuid` : sql.raw(`f.${unitCol}`);
   const scopeFilter = national ? sql`TRUE` : sql`${sql.raw(`tp.${scopeColumn[params.level]}`)} = ${params.territoryId}`;
+  await refreshRollups(db, code, { key: params.period, start: params.start, end: params.end }, scopeFilter);
+  const unitCol = national ? 'o' : unitColumn[params.level];
+  const unitExpr = unitCol === null ? sql`NULL::uuid` : sql.raw(`r.${unitCol}`);
+  const stored = params.disaggregation === 'settlement' ? 'none' : params.disaggregation;
+  const dim = params.disaggregation === 'settlement' ? sql`COALESCE(r.kind, 'unknown')` : sql`r.value`;
   const groupingSets = unitCol === null ? sql`GROUPING SETS ((dim), ())` : sql`GROUPING SETS ((unit, dim), (unit), (dim), ())`;
-  const result = await sql<{ unit: string | null; gu: number; dim: string | null; gd: number; num: number | null; den: number | null; median: number | null }>`
-    WITH tp AS (${territoryPaths}),
-    scope_t AS (SELECT tp.id FROM tp WHERE ${scopeFilter}),
-    facts AS (${factsSql}),
-    f AS (SELECT facts.*, tp.h, tp.r, tp.o, tp.kind FROM facts JOIN tp ON tp.id = facts.territory_id WHERE ${scopeFilter}),
-    g AS (SELECT ${unitExpr} AS unit, ${dim} AS dim, f.num, f.den, f.days FROM f)
+  // Median rows (days not null) stand for `den` facts each: expanded back so that percentile_cont is exact. The
+  // expansion's row estimate (1,000 per row) would make PostgreSQL JIT-compile a 10 ms query for half a second: off.
+  const median = indicatorByCode(code)?.unit === 'days';
+  const expand = median ? sql`CROSS JOIN LATERAL generate_series(1, CASE WHEN r.days IS NULL THEN 1 ELSE r.den::int END) AS k` : sql`CROSS JOIN (SELECT 1 AS k) AS one`;
+  const query = sql<{ unit: string | null; gu: number; dim: string | null; gd: number; num: number | null; den: number | null; median: number | null }>`
+    WITH tp AS MATERIALIZED (SELECT * FROM (${territoryPaths}) tp WHERE ${scopeFilter}),
+    r AS (
+      SELECT x.value, x.days, x.num, x.den, tp.h, tp.r, tp.o, tp.kind FROM tp
+      JOIN indicator_rollups x ON x.code = ${code} AND x.period = ${params.period} AND x.territory_id = tp.id AND x.dimension = ${stored}
+    ),
+    g AS (
+      SELECT ${unitExpr} AS unit, ${dim} AS dim, CASE WHEN k = 1 THEN r.num END AS num, CASE WHEN k = 1 THEN r.den END AS den, r.days
+      FROM r ${expand}
+    )
     SELECT ${unitCol === null ? sql`NULL::uuid AS unit, 1 AS gu` : sql`unit, GROUPING(unit) AS gu`}, dim, GROUPING(dim) AS gd, sum(num)::int AS num, sum(den)::int AS den,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median
     FROM g
-    GROUP BY ${groupingSets}`.execute(db);
+    GROUP BY ${groupingSets}`;
+  const run = async (q: Tx) => {
+    if (median) await sql`SELECT set_config('jit', 'off', true)`.execute(q);
+    return query.execute(q);
+  };
+  const result = !median ? await query.execute(db) : db.isTransaction ? await run(db) : await db.transaction().execute(run);
   return result.rows.map((r) => ({
     unit: r.unit,
     unitGrouped: Number(r.gu) === 1,
@@ -252,4 +265,78 @@ export async function aggregateComputed(db: Tx, code: string, params: { level: S
     den: r.den === null ? 0 : Number(r.den),
     median: r.median === null ? null : Math.round(Number(r.median) * 10) / 10,
   }));
+}
+
+/** Above this many stale territories a refresh computes the facts of the whole country once (cheaper than expanding). */
+const FULL_REFRESH_ABOVE = 150;
+
+/**
+ * Recomputes the stale rollup cells (indicator, period, territory) inside a scope: cells never computed, or computed
+ * at an older version of the territory than the triggers of migration 0020 have recorded since. The facts are those of
+ * the direct engine; one row per counted unit is chosen among ALL the unit's rows (DISTINCT ON a person), so a partial
+ * refresh widens its input to the territories linked to the stale ones (`indicator_rollup_links`: they share a person)
+ * and keeps only the output of the stale ones. Serialised per indicator and period (advisory lock); returns the
+ * number of territories refreshed.
+ */
+export async function refreshRollups(db: Tx, code: string, period: { key: string; start: string; end: string }, scopeFilter: RawBuilder<unknown> = sql`TRUE`): Promise<number> {
+  const build = facts[code];
+  if (!build) throw new Error(`not a computed indicator: ${code}`);
+  const staleQuery = (q: Tx) =>
+    sql<{ id: string; version: string | number }>`
+      WITH tp AS (${territoryPaths})
+      SELECT tp.id, COALESCE(v.version, 0) AS version FROM tp
+      LEFT JOIN indicator_rollup_versions v ON v.territory_id = tp.id
+      LEFT JOIN indicator_rollup_cells c ON c.code = ${code} AND c.period = ${period.key} AND c.territory_id = tp.id
+      WHERE ${scopeFilter} AND (c.territory_id IS NULL OR c.version <> COALESCE(v.version, 0))`.execute(q);
+  if ((await staleQuery(db)).rows.length === 0) return 0;
+  const run = async (trx: Tx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`rollup:${code}:${period.key}`}))`.execute(trx);
+    const stale = (await staleQuery(trx)).rows;
+    if (stale.length === 0) return 0;
+    const ids = stale.map((s) => s.id);
+    const total = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM territories`.execute(trx)).rows[0]?.n ?? 0);
+    const full = stale.length > FULL_REFRESH_ABOVE || stale.length >= total;
+    // A refresh of a few territories is a short query with large estimates: JIT compilation would cost more than it saves.
+    if (!full) await sql`SELECT set_config('jit', 'off', true)`.execute(trx);
+    const inScope = (column: string) => (full ? sql`TRUE` : sql`${sql.raw(column)} IN (SELECT id FROM scope_t)`);
+    const scopeT = full
+      ? sql`SELECT NULL::uuid AS id`
+      : sql`SELECT unnest(${ids}::uuid[]) AS id UNION SELECT l.other_id FROM indicator_rollup_links l WHERE l.territory_id = ANY(${ids}::uuid[])`;
+    const factsSql = build({ start: period.start, end: period.end, inScope });
+    const dims = storedDimensions(code);
+    const parts = dims.map((d) => sql`SELECT f.territory_id, ${d}::text AS dimension, (${dimensionExpr(d, period.end)})::text AS value, f.days, f.num, f.den FROM f`);
+    await sql`DELETE FROM indicator_rollups WHERE code = ${code} AND period = ${period.key} AND territory_id = ANY(${ids}::uuid[])`.execute(trx);
+    await sql`
+      WITH scope_t AS (${scopeT}),
+      facts AS MATERIALIZED (${factsSql}),
+      f AS (SELECT * FROM facts WHERE territory_id = ANY(${ids}::uuid[])),
+      d AS (${sql.join(parts, sql` UNION ALL `)})
+      INSERT INTO indicator_rollups (code, period, territory_id, dimension, value, days, num, den)
+      SELECT ${code}, ${period.key}, d.territory_id, d.dimension, d.value, d.days, sum(d.num), sum(d.den) FROM d
+      GROUP BY d.territory_id, d.dimension, d.value, d.days`.execute(trx);
+    await sql`
+      INSERT INTO indicator_rollup_cells (code, period, territory_id, version)
+      SELECT ${code}, ${period.key}, t.id, t.version FROM unnest(${ids}::uuid[], ${stale.map((s) => String(s.version))}::bigint[]) AS t(id, version)
+      ON CONFLICT (code, period, territory_id) DO UPDATE SET version = EXCLUDED.version, refreshed_at = now()`.execute(trx);
+    return stale.length;
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
+}
+
+/** The disaggregations stored in the rollup of an indicator: none and its own, except settlement (read from the territory). */
+function storedDimensions(code: string): Array<Dimension | 'none'> {
+  const def = indicatorByCode(code);
+  return ['none', ...(def?.disaggregations ?? []).filter((d) => d !== 'settlement')];
+}
+
+/** Brings the rollups of every computed indicator up to date for a period (national scope): `rodyna indicators refresh`. */
+export async function refreshAllRollups(db: Tx, period: { key: string; start: string; end: string }, log: (m: string) => void = () => {}): Promise<number> {
+  let cells = 0;
+  for (const code of computedCodes()) {
+    const started = Date.now();
+    const n = await refreshRollups(db, code, period);
+    cells += n;
+    log(`${code} ${period.key}: ${n} territories refreshed, ${Date.now() - started} ms`);
+  }
+  return cells;
 }

@@ -127,7 +127,7 @@ export async function computeIndicatorTable(db: Tx, code: string, params: { terr
     return { indicator: definitionView(def), territory: ref(territory), period: period.key, periodStart: period.start, periodEnd: period.end, disaggregation: params.disaggregation, columns, total: row(territory), units: units.map(row), suppressionApplied: false, generatedAt: now.toISOString() };
   }
 
-  const rows = await aggregateComputed(db, code, { level: territory.level, territoryId: territory.id, start: period.start, end: period.end, disaggregation: params.disaggregation });
+  const rows = await aggregateComputed(db, code, { level: territory.level, territoryId: territory.id, period: period.key, start: period.start, end: period.end, disaggregation: params.disaggregation });
   const columns = columnsOf(params.disaggregation, params.disaggregation === 'none' ? [] : rows.filter((r) => !r.dimGrouped && r.dim !== null).map((r) => r.dim as string));
   const find = (unit: string | null, dim: string | null) => rows.find((r) => (unit === null ? r.unitGrouped : !r.unitGrouped && r.unit === unit) && (dim === null ? r.dimGrouped : !r.dimGrouped && r.dim === dim));
   const row = (u: { id: string | null; level: ScopeLevel; nameUk: string; nameEn: string }, unitKey: string | null) =>

@@ -1,4 +1,6 @@
-import { canListBodies, canReadBody, canRecordForBody, type BodyAccessFacts } from '#domain/access/panel-policy.ts';
+import { bodyLevelOf, bodyOrganisationType, canKeepBody, canListBodies, canReadBody, canRecordForBody, mayKeepSomeBody, type BodyAccessFacts, type BodyPlaceFacts } from '#domain/access/panel-policy.ts';
+import { bodyKinds } from '#domain/panels/panels.ts';
+import type { TerritoryLevel } from '#domain/organisations/roles.ts';
 import { DomainError } from '#domain/errors.ts';
 import {
   bodyFlags,
@@ -24,10 +26,13 @@ import {
 import { formatFullName } from '#domain/persons/person-name.ts';
 import type { InstitutionSubordination, InstitutionType } from '#domain/cases/care-episodes.ts';
 import type {
+  BodyCreateRequest,
+  BodyUpdateRequest,
   ActionItemCreateRequest,
   ActionItemUpdateRequest,
   ActionItemView,
   AttendanceRequest,
+  BodyList,
   BodySummary,
   BodyView,
   DeterminationRequest,
@@ -44,11 +49,12 @@ import type {
 import { addCaseEvent } from '../db/repositories/cases.repository.ts';
 import { requireCaseChild, userNamesById } from '../db/repositories/safety-tracing.repository.ts';
 import { todayInKyiv, type Deps, type RequestActor, type Tx } from '../lib/context.ts';
-import { assertCurrentVersion } from '../lib/versioning.ts';
+import { assertCurrentVersion, lostUpdate } from '../lib/versioning.ts';
 import { mayOnCase } from '../lib/case-access.ts';
 import { appendAudit } from './audit.service.ts';
 import { insertCareEpisode } from './care-episodes.service.ts';
 import { loadCaseFor } from './cases.service.ts';
+import { coordinatorOblastIds } from './institutions.service.ts';
 
 /**
  * Gatekeeping panels and coordination bodies (SPEC §3, §9): bodies and members, meetings with agenda, attendance,
@@ -118,6 +124,7 @@ const nameOf = (m: { surname: string; givenName: string; patronymic: string }) =
 async function summaries(trx: Tx, actor: RequestActor, bodies: BodyRow[], today: string): Promise<BodySummary[]> {
   if (bodies.length === 0) return [];
   const ids = bodies.map((b) => b.id);
+  const keeps = await keptBodyIds(trx, actor, bodies);
   const territories = await trx.selectFrom('territories').select(['id', 'name_uk', 'name_en']).where('id', 'in', bodies.map((b) => b.territory_id)).execute();
   const members = await trx.selectFrom('panel_members').select(['body_id', 'from_date', 'to_date', 'lived_experience']).where('body_id', 'in', ids).execute();
   const meetings = await trx.selectFrom('panel_meetings').select(['body_id', 'scheduled_at']).where('body_id', 'in', ids).execute();
@@ -126,7 +133,8 @@ async function summaries(trx: Tx, actor: RequestActor, bodies: BodyRow[], today:
     const current = members.filter((m) => m.body_id === b.id && isCurrentMember({ fromDate: m.from_date, toDate: m.to_date }, today));
     const days = meetings.filter((m) => m.body_id === b.id).map((m) => dayOf(m.scheduled_at)).sort();
     const held = days.filter((d) => d <= today);
-    const read = canReadBody(actor, facts(b)).allowed;
+    const edit = keeps.has(b.id);
+    const read = edit || canReadBody(actor, facts(b)).allowed;
     return {
       id: b.id,
       kind: b.kind as BodyKind,
@@ -138,18 +146,133 @@ async function summaries(trx: Tx, actor: RequestActor, bodies: BodyRow[], today:
       meetingsHeld: held.length,
       lastMeetingOn: held.at(-1) ?? null,
       ...bodyFlags(b.kind as BodyKind, days, today),
-      allowedActions: [...(read ? ['read' as const] : []), ...(canRecordForBody(actor, facts(b)).allowed ? ['record' as const] : [])],
+      allowedActions: [...(read ? ['read' as const] : []), ...(canRecordForBody(actor, facts(b)).allowed ? ['record' as const] : []), ...(edit ? ['edit' as const] : [])],
     };
   });
 }
 
 /** The bodies, with flags and counts (no persons): for the body's people, CAS, planners, coordinators, analysts. */
-export async function listBodies(deps: Deps, actor: RequestActor): Promise<{ items: BodySummary[] }> {
+export async function listBodies(deps: Deps, actor: RequestActor): Promise<BodyList> {
   if (!canListBodies(actor)) throw new DomainError('forbidden', 'You may not list panels');
   const today = todayInKyiv(deps.now());
   const bodies = await deps.db.selectFrom('panel_bodies').select(['id', 'kind', 'name_uk', 'name_en', 'territory_id', 'organisation_id']).execute();
   const items = await summaries(deps.db, actor, bodies, today);
-  return { items: items.sort((a, b) => a.territory.nameUk.localeCompare(b.territory.nameUk, 'uk') || a.nameUk.localeCompare(b.nameUk, 'uk')) };
+  return { items: items.sort((a, b) => a.territory.nameUk.localeCompare(b.territory.nameUk, 'uk') || a.nameUk.localeCompare(b.nameUk, 'uk')), places: await placesFor(deps.db, actor) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Setting bodies up (SPEC §3, §9): who keeps which body is `canKeepBody`.
+
+type Place = BodyPlaceFacts & { nameUk: string; nameEn: string };
+
+/** Territories (oblast and hromada level) with the oblast each lies in. */
+async function placesById(trx: Tx, ids: readonly string[] | 'all'): Promise<Place[]> {
+  let q = trx
+    .selectFrom('territories as t')
+    .leftJoin('territories as p1', 'p1.id', 't.parent_id')
+    .leftJoin('territories as p2', 'p2.id', 'p1.parent_id')
+    .select(['t.id', 't.level', 't.name_uk', 't.name_en', 'p1.id as p1', 'p1.level as p1l', 'p2.id as p2', 'p2.level as p2l'])
+    .where('t.level', 'in', ['oblast', 'hromada']);
+  if (ids !== 'all') {
+    if (ids.length === 0) return [];
+    q = q.where('t.id', 'in', ids);
+  }
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    kind: 'community_taskforce' as const,
+    territoryId: r.id,
+    territoryLevel: r.level as TerritoryLevel,
+    oblastId: r.level === 'oblast' ? r.id : r.p1l === 'oblast' ? r.p1 : r.p2l === 'oblast' ? r.p2 : null,
+    nameUk: r.name_uk,
+    nameEn: r.name_en,
+  }));
+}
+
+/** Ids of the bodies (of those given) the actor may set up and change. */
+async function keptBodyIds(trx: Tx, actor: RequestActor, bodies: readonly BodyRow[]): Promise<Set<string>> {
+  if (!mayKeepSomeBody(actor) || bodies.length === 0) return new Set();
+  const coordinated = await coordinatorOblastIds(trx, actor);
+  const places = await placesById(trx, [...new Set(bodies.map((b) => b.territory_id))]);
+  return new Set(bodies.filter((b) => places.some((p) => p.territoryId === b.territory_id && canKeepBody(actor, { ...p, kind: b.kind as BodyKind }, coordinated))).map((b) => b.id));
+}
+
+/** Where the actor may set up bodies: each place with its kinds and the organisations there that may hold the panel roles. */
+async function placesFor(trx: Tx, actor: RequestActor): Promise<BodyList['places']> {
+  if (!mayKeepSomeBody(actor)) return [];
+  const coordinated = await coordinatorOblastIds(trx, actor);
+  const candidates = actor.grants.some((g) => g.role === 'system_admin' || g.role === 'oblast_coordinator') ? await placesById(trx, 'all') : await placesById(trx, actor.grants.map((g) => g.hromadaId).filter((x): x is string => x !== null));
+  const out = candidates
+    .map((p) => ({ p, kinds: bodyKinds.filter((kind) => canKeepBody(actor, { ...p, kind }, coordinated)) }))
+    .filter((x) => x.kinds.length > 0);
+  if (out.length === 0) return [];
+  const orgs = await trx
+    .selectFrom('organisations')
+    .select(['id', 'name_uk', 'name_en', 'type', 'territory_id', 'hromada_id'])
+    .where('type', 'in', Object.values(bodyOrganisationType))
+    .where('is_active', '=', true)
+    .execute();
+  return out
+    .map(({ p, kinds }) => ({
+      id: p.territoryId,
+      nameUk: p.nameUk,
+      nameEn: p.nameEn,
+      level: p.territoryLevel as 'oblast' | 'hromada',
+      kinds,
+      organisations: kinds.flatMap((kind) => orgs.filter((o) => o.type === bodyOrganisationType[kind] && organisationSitsIn(o, p)).map((o) => ({ id: o.id, nameUk: o.name_uk, nameEn: o.name_en, kind }))),
+    }))
+    .sort((a, b) => (a.level === b.level ? a.nameUk.localeCompare(b.nameUk, 'uk') : a.level === 'oblast' ? -1 : 1));
+}
+
+/** Whether an organisation lies in the body's place: in the hromada for hromada bodies, at the oblast for the council. */
+function organisationSitsIn(o: { territory_id: string | null; hromada_id: string | null }, p: Pick<Place, 'territoryId' | 'territoryLevel'>): boolean {
+  return p.territoryLevel === 'hromada' ? o.hromada_id === p.territoryId || o.territory_id === p.territoryId : o.territory_id === p.territoryId;
+}
+
+/** Checks the place and organisation of a body as requested; refuses (403) a place the actor may not keep. */
+async function checkBodyPlace(trx: Tx, actor: RequestActor, input: BodyCreateRequest): Promise<void> {
+  const [place] = await placesById(trx, [input.territoryId]);
+  if (!place) throw new DomainError('territory_not_found', 'No such oblast or hromada', { path: 'territoryId' });
+  if (place.territoryLevel !== bodyLevelOf(input.kind)) throw new DomainError('panel_body_level_invalid', 'This kind of body sits at another level of the territory tree', { path: 'territoryId', level: bodyLevelOf(input.kind) });
+  if (!canKeepBody(actor, { ...place, kind: input.kind }, await coordinatorOblastIds(trx, actor))) throw new DomainError('forbidden', 'You may not set up this kind of body in this place');
+  if (input.organisationId) {
+    const o = await trx.selectFrom('organisations').select(['type', 'territory_id', 'hromada_id']).where('id', '=', input.organisationId).executeTakeFirst();
+    if (!o) throw new DomainError('organisation_not_found', 'No such organisation', { path: 'organisationId' });
+    if (o.type !== bodyOrganisationType[input.kind] || !organisationSitsIn(o, place)) throw new DomainError('panel_body_organisation_invalid', 'The organisation does not fit this body or its place', { path: 'organisationId' });
+  }
+}
+
+const bodyValues = (input: BodyCreateRequest) => ({ kind: input.kind, name_uk: input.nameUk, name_en: input.nameEn, territory_id: input.territoryId, organisation_id: input.organisationId });
+
+/** Sets up a body (see `canKeepBody`), audited. */
+export async function createBody(deps: Deps, actor: RequestActor, input: BodyCreateRequest): Promise<BodyView> {
+  const now = deps.now();
+  if (!mayKeepSomeBody(actor)) throw new DomainError('forbidden', 'You may not set up panels or coordination bodies');
+  return deps.db.transaction().execute(async (trx) => {
+    await checkBodyPlace(trx, actor, input);
+    const row = await trx.insertInto('panel_bodies').values({ ...bodyValues(input), created_by: actor.userId, created_at: now, updated_at: now }).returning(['id', 'kind', 'name_uk', 'name_en', 'territory_id', 'organisation_id']).executeTakeFirstOrThrow();
+    await appendAudit(trx, { actor, action: 'create', entity: 'panel_body', entityId: row.id, details: { kind: input.kind, territoryId: input.territoryId, organisationId: input.organisationId } }, now);
+    return bodyView(trx, actor, row, todayInKyiv(now));
+  });
+}
+
+/** Changes a body's kind, names, territory and organisation on the current version (the keeper of its old and new place), audited. */
+export async function updateBody(deps: Deps, actor: RequestActor, id: string, input: BodyUpdateRequest): Promise<BodyView> {
+  const now = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom('panel_bodies').select(['id', 'kind', 'name_uk', 'name_en', 'territory_id', 'organisation_id', 'version']).where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!current) throw new DomainError('not_found', 'Not found');
+    if (!(await keptBodyIds(trx, actor, [current])).has(id)) {
+      if (canReadBody(actor, facts(current)).allowed) throw new DomainError('forbidden', 'You may not change this body');
+      throw new DomainError('not_found', 'Not found');
+    }
+    assertCurrentVersion(current.version, input.version, 'body');
+    await checkBodyPlace(trx, actor, input);
+    const row = await trx.updateTable('panel_bodies').set({ ...bodyValues(input), version: current.version + 1, updated_at: now }).where('id', '=', id).where('version', '=', current.version).returning(['id', 'kind', 'name_uk', 'name_en', 'territory_id', 'organisation_id']).executeTakeFirst();
+    if (!row) throw await lostUpdate(trx, 'panel_bodies', id, 'body');
+    const changed = (['kind', 'name_uk', 'name_en', 'territory_id', 'organisation_id'] as const).filter((k) => current[k] !== row[k]);
+    await appendAudit(trx, { actor, action: 'update', entity: 'panel_body', entityId: id, details: { changed, version: current.version + 1 } }, now);
+    return bodyView(trx, actor, row, todayInKyiv(now));
+  });
 }
 
 async function bodyView(trx: Tx, actor: RequestActor, body: BodyRow, today: string): Promise<BodyView> {
@@ -171,8 +294,12 @@ async function bodyView(trx: Tx, actor: RequestActor, body: BodyRow, today: stri
     .where('s.status', '=', 'submitted')
     .orderBy('s.submitted_at')
     .execute();
+  const org = body.organisation_id ? await trx.selectFrom('organisations').select(['id', 'name_uk', 'name_en']).where('id', '=', body.organisation_id).executeTakeFirst() : undefined;
+  const { version } = await trx.selectFrom('panel_bodies').select('version').where('id', '=', body.id).executeTakeFirstOrThrow();
   return {
     ...summary,
+    organisation: org ? { id: org.id, nameUk: org.name_uk, nameEn: org.name_en } : null,
+    version,
     members: await membersOf(trx, body.id, today),
     meetings: meetings
       .map((m, i) => ({ id: m.id, scheduledAt: iso(m.scheduled_at), place: m.place, rank: i + 1, mentoring: isMentoredMeeting(body.kind as BodyKind, i + 1), items: Number(m.items ?? 0), signed: m.chair_signed_at !== null && m.secretary_signed_at !== null }))
@@ -186,7 +313,7 @@ export async function getBody(deps: Deps, actor: RequestActor, id: string): Prom
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
     const body = await loadBody(trx, id);
-    requireRead(actor, body);
+    if (!(await keptBodyIds(trx, actor, [body])).has(id)) requireRead(actor, body);
     const view = await bodyView(trx, actor, body, todayInKyiv(now));
     await appendAudit(trx, { actor, action: 'read', entity: 'panel_body', entityId: id, details: { members: view.members.length, pending: view.pendingSubmissions.map((p) => p.id) } }, now);
     return view;

@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
-import { caseScopeOf } from '#domain/access/case-policy.ts';
+import { caseScopeOf, relationToCase } from '#domain/access/case-policy.ts';
+import { maskFields, seesSensitive } from '#domain/privacy/masking.ts';
 import { providerOrganisationIds, referralAccess, type ReferralAccess } from '#domain/access/referral-policy.ts';
 import { computeDueDate, deadlineStatus, pickRule } from '#domain/deadlines/deadline-rules.ts';
 import { membersWithoutSharingConsent, type LegalGround } from '#domain/consent/consent.ts';
@@ -82,8 +83,15 @@ async function present(trx: Tx, rows: ReferralRow[], accessOf: (r: ReferralRow) 
       createdAt: isoOf(r.created_at),
       updatedAt: isoOf(r.updated_at),
       allowedActions: [...(editable ? ['edit' as const] : []), ...allowedReferralActions(status, access.sides)],
+      maskedFields: [],
     };
   });
+}
+
+/** Empties the referral's sensitive free text for a viewer not on the case (SPEC §11; see `referralView.maskedFields`). */
+function maskReferral(view: ReferralView, visible: boolean): ReferralView {
+  const m = maskFields({ reason: view.reason, earlierServices: view.earlierServices, additionalInfo: view.additionalInfo }, ['reason', 'earlierServices', 'additionalInfo'], visible);
+  return { ...view, reason: m.reason ?? '', earlierServices: m.earlierServices ?? '', additionalInfo: m.additionalInfo ?? '', maskedFields: m.maskedFields };
 }
 
 /** Loads a referral the actor may see (404 otherwise, exactly like a missing id), with their access to it. */
@@ -313,6 +321,15 @@ export async function listReferrals(deps: Deps, actor: RequestActor, opts: { box
       if (!access) return { seesCase: false, sides: [] };
       return opts.box === 'incoming' ? { seesCase: false, sides: access.sides.filter((s) => s === 'provider') } : access;
     };
-    return { items: await present(trx, page, accessOf, today), nextCursor };
+    const items = await present(trx, page, accessOf, today);
+    if (opts.box === 'incoming') return { items, nextCursor };
+    // The outgoing box lists referrals across cases: sensitive text only for those on the case.
+    return {
+      items: items.map((v, i) => {
+        const facts = caseFacts.get(page[i]?.case_id ?? '');
+        return maskReferral(v, facts ? seesSensitive(relationToCase(actor, facts)) : false);
+      }),
+      nextCursor,
+    };
   });
 }

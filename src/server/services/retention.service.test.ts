@@ -98,4 +98,55 @@ describe('retention and anonymisation of closed records (SPEC §11)', () => {
     expect(audited.map((a) => a.entity_id)).toEqual(runs.map((r) => r.id));
     expect(await verifyAuditChain(tdb.deps)).toEqual(expect.objectContaining({ ok: true }));
   });
+
+  it('blanks the free text inside the JSON documents and the safety act of an anonymised case, keeps codes and dates, and a second run changes nothing', async () => {
+    const c = await closedCase('Документенко', null);
+    const child = c.members.find((m) => m.role === 'child') as Member;
+    // The needs-assessment act with names, a phone and views written in it.
+    const na = (await cm.get(`/api/v1/cases/${c.caseId}/needs-assessment`)).body;
+    const content = structuredClone(na.content);
+    content.family.strengths = 'Бабуся Документенко Ганна живе поруч';
+    content.members[0].phone = '0501112233';
+    content.members[0].occupation = 'вчителька';
+    content.conclusion.complexity = 'complex';
+    content.conclusion.agreementDate = '2020-05-01';
+    const saved = await cm.send('PUT', `/api/v1/cases/${c.caseId}/needs-assessment`, { version: na.version, content });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    // The safety act: threats, the document number, the caregivers' names.
+    const act = await cm.send('POST', `/api/v1/cases/${c.caseId}/safety-assessments`, { childPersonId: child.personId });
+    expect(act.status, JSON.stringify(act.body)).toBe(201);
+    const actSaved = await cm.send('PUT', `/api/v1/cases/${c.caseId}/safety-assessments/${act.body.id}`, {
+      version: act.body.version, childStatus: 'with_parents', documentType: 'birth_certificate', documentNumber: 'I-ОК 123456', contacts: 'м. Буча, вул. Вокзальна, 1',
+      caregivers: [{ kind: 'parent', name: 'Документенко Ольга Петрівна', relation: 'мати', contact: '+380 67 000 00 00', present: true }],
+      level: 'unsafe', threats: 'Сліди побоїв на руках Документенко', participants: ['police'],
+    });
+    expect(actSaved.status, JSON.stringify(actSaved.body)).toBe(200);
+    // A timeline event carrying a name (fixed data, as an older version might have written it).
+    await tdb.deps.db.insertInto('case_events').values({ case_id: c.caseId, kind: 'note_added', data: JSON.stringify({ kind: 'note', by: 'Документенко О. П.', on: '2020-01-02' }) as never }).execute();
+    await tdb.deps.db.updateTable('cases').set({ status: 'closed', closed_on: '2020-06-01' }).where('id', '=', c.caseId).execute();
+
+    const run = await runRetention(tdb.deps, { trigger: 'cli' });
+    expect(run.casesAnonymised).toBe(1);
+    expect(run.documentsAnonymised).toBeGreaterThanOrEqual(2);
+
+    const after = await tdb.deps.db.selectFrom('needs_assessments').select('content').where('case_id', '=', c.caseId).executeTakeFirstOrThrow();
+    const doc = after.content as typeof content;
+    expect([doc.family.strengths, doc.members[0].phone, doc.members[0].occupation]).toEqual([anonymisedText, anonymisedText, anonymisedText]);
+    expect([doc.conclusion.complexity, doc.conclusion.agreementDate, doc.members[0].personId]).toEqual(['complex', '2020-05-01', content.members[0].personId]);
+    const safety = await tdb.deps.db.selectFrom('safety_assessments').selectAll().where('case_id', '=', c.caseId).executeTakeFirstOrThrow();
+    expect([safety.threats, safety.document_number, safety.contacts, safety.caregivers, safety.safety_level, safety.participants]).toEqual([anonymisedText, anonymisedText, anonymisedText, [], 'unsafe', ['police']]);
+    const event = await tdb.deps.db.selectFrom('case_events').select('data').where('case_id', '=', c.caseId).where('kind', '=', 'note_added').executeTakeFirstOrThrow();
+    expect(event.data).toEqual({ kind: 'note', by: anonymisedText, on: '2020-01-02' });
+    // No trace of the family's name is left in any row of the case's documents.
+    for (const table of ['needs_assessments', 'case_events', 'safety_assessments', 'notifications', 'case_notes'] as const) {
+      const rows = await tdb.deps.db.selectFrom(table).selectAll().where('case_id', '=', c.caseId).execute();
+      expect(JSON.stringify(rows), table).not.toContain('Документенко');
+    }
+    // The act still opens through the API.
+    expect((await cm.get(`/api/v1/cases/${c.caseId}/needs-assessment`)).status).toBe(200);
+
+    const again = await runRetention(tdb.deps, { trigger: 'schedule' });
+    expect([again.personsAnonymised, again.casesAnonymised, again.documentsAnonymised]).toEqual([0, 0, 0]);
+    expect((await tdb.deps.db.selectFrom('needs_assessments').select('content').where('case_id', '=', c.caseId).executeTakeFirstOrThrow()).content).toEqual(doc);
+  });
 });

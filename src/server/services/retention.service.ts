@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import { anonymisedSurname, anonymisedText, retentionCutoff } from '#domain/privacy/retention.ts';
+import { sql, type RawBuilder } from 'kysely';
+import { anonymisedSurname, anonymisedText, anonymiseDocument, retentionCutoff } from '#domain/privacy/retention.ts';
 import { todayInKyiv, type Deps, type RequestActor, type Tx } from '../lib/context.ts';
 import { appendAudit } from './audit.service.ts';
 
@@ -22,6 +22,8 @@ export type RetentionResult = {
   cutoffDate: string;
   personsAnonymised: number;
   casesAnonymised: number;
+  /** JSON documents of anonymised cases whose free text was blanked by this run (0 in a dry run). */
+  documentsAnonymised: number;
 };
 
 /** Key of the advisory lock that serialises runs across processes (PostgreSQL) — an arbitrary constant. */
@@ -33,7 +35,7 @@ const lockKey = 80_182_026;
  */
 const caseTextColumns: ReadonlyArray<{ table: string; columns: readonly string[] }> = [
   { table: 'notifications', columns: ['reporter_person', 'reporter_contact', 'description', 'actions_taken', 'documents'] },
-  { table: 'safety_assessments', columns: ['contacts'] },
+  { table: 'safety_assessments', columns: ['contacts', 'threats', 'document_number'] },
   { table: 'safety_actions', columns: ['description', 'taken_by_name'] },
   { table: 'tracing_attempts', columns: ['sought_name', 'notes'] },
   { table: 'relatives', columns: ['contact', 'assessment_notes'] },
@@ -44,7 +46,7 @@ const caseTextColumns: ReadonlyArray<{ table: string; columns: readonly string[]
   { table: 'plan_measures', columns: ['action', 'responsible_name', 'expected_result'] },
   { table: 'service_agreements', columns: ['signed_by_recipient'] },
   { table: 'emergency_contacts', columns: ['situation'] },
-  { table: 'case_reviews', columns: ['child_views', 'child_views_not_heard_reason', 'decision_notes'] },
+  { table: 'case_reviews', columns: ['child_views', 'child_views_not_heard_reason', 'decision_notes', 'permanency_planning'] },
   { table: 'closure_requests', columns: ['goals_met_note', 'benchmarks_note', 'safe_stable_care_note', 'support_in_place_note', 'child_views', 'child_views_not_heard_reason', 'family_views', 'decision_comment'] },
   { table: 'goal_achievements', columns: ['comment'] },
   { table: 'follow_up_visits', columns: ['notes'] },
@@ -56,7 +58,64 @@ const caseTextColumns: ReadonlyArray<{ table: string; columns: readonly string[]
   { table: 'referral_transitions', columns: ['note'] },
   { table: 'reunification_preparations', columns: ['description', 'notes'] },
   { table: 'person_consents', columns: ['scope', 'given_by_name', 'withdrawal_reason'] },
+  { table: 'panel_submissions', columns: ['question'] },
+  { table: 'panel_determinations', columns: ['child_views', 'child_not_heard_reason', 'rationale', 'dissenting_opinions'] },
 ];
+
+/**
+ * JSON documents of a case (one column per table) whose free text is blanked by `anonymiseDocument` — codes, ids and
+ * dates stay. Rows reach the case as in `caseTextColumns`.
+ */
+const caseDocuments: ReadonlyArray<{ table: string; column: string }> = [
+  { table: 'needs_assessments', column: 'content' },
+  { table: 'case_reviews', column: 'participants' },
+  { table: 'closure_requests', column: 'report' },
+  { table: 'plan_reports', column: 'measure_statuses' },
+  { table: 'case_events', column: 'data' },
+  { table: 'panel_submissions', column: 'assessments' },
+  { table: 'panel_determinations', column: 'options' },
+  { table: 'caregiver_placements', column: 'reasons' },
+];
+
+/** Which rows of `table` belong to the cases in `ids` (a uuid[] expression). */
+function caseRows(table: string, ids: RawBuilder<unknown>): RawBuilder<unknown> {
+  if (table === 'plan_goals' || table === 'plan_measures') return sql`plan_id IN (SELECT id FROM case_plans WHERE case_id = ANY(${ids}))`;
+  if (table === 'referral_transitions') return sql`referral_id IN (SELECT id FROM referrals WHERE case_id = ANY(${ids}))`;
+  if (table === 'panel_determinations') return sql`submission_id IN (SELECT id FROM panel_submissions WHERE case_id = ANY(${ids}))`;
+  return sql`case_id = ANY(${ids})`;
+}
+
+/**
+ * A quick filter for documents that may still hold free text: some string that is neither empty, a code, a uuid,
+ * a date nor the marker (the same rule as `anonymiseDocument`, which decides; fields named …Id/…Code may pass here and
+ * are then left as they are).
+ */
+const freeTextPath =
+  'strict $.** ? (@.type() == "string" && @ != "" && @ != "' + anonymisedText + '" && !(@ like_regex "^([a-z][a-z0-9_]*|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9:.]+(Z|[+-][0-9]{2}(:?[0-9]{2})?)?)?)$"))';
+
+/**
+ * Blanks the free text of the JSON documents of every anonymised case (those of this run and, should a document still
+ * hold text — e.g. a case anonymised before documents were covered —, earlier ones). Idempotent: a blanked document
+ * no longer passes the filter. Returns how many documents changed.
+ */
+async function anonymiseCaseDocuments(trx: Tx, columns: Set<string>): Promise<number> {
+  let changed = 0;
+  const anonymised = sql`ARRAY(SELECT id FROM cases WHERE anonymised_at IS NOT NULL)`;
+  for (const doc of caseDocuments) {
+    if (!columns.has(`${doc.table}.${doc.column}`)) continue;
+    const rows = await sql<{ id: string; doc: unknown }>`
+      SELECT id, ${sql.ref(doc.column)} AS doc FROM ${sql.table(doc.table)}
+      WHERE ${caseRows(doc.table, anonymised)} AND jsonb_path_exists(${sql.ref(doc.column)}, ${freeTextPath}::jsonpath)
+    `.execute(trx);
+    for (const row of rows.rows) {
+      const next = anonymiseDocument(row.doc);
+      if (JSON.stringify(next) === JSON.stringify(row.doc)) continue;
+      await sql`UPDATE ${sql.table(doc.table)} SET ${sql.ref(doc.column)} = ${JSON.stringify(next)}::jsonb WHERE id = ${row.id}`.execute(trx);
+      changed += 1;
+    }
+  }
+  return changed;
+}
 
 /** Persons linked to a case (members, relatives), each eligible when every linked case closed before the cutoff and no unregistered notification or contact names them. */
 async function eligiblePersonIds(trx: Tx, cutoff: string): Promise<string[]> {
@@ -92,19 +151,13 @@ async function existingColumns(trx: Tx): Promise<Set<string>> {
   return new Set(rows.rows.map((r) => `${r.t}.${r.c}`));
 }
 
-async function anonymiseCases(trx: Tx, caseIds: string[], now: Date): Promise<void> {
+async function anonymiseCases(trx: Tx, caseIds: string[], now: Date, columns: Set<string>): Promise<void> {
   if (caseIds.length === 0) return;
-  const columns = await existingColumns(trx);
   for (const spec of caseTextColumns) {
     const cols = spec.columns.filter((c) => columns.has(`${spec.table}.${c}`));
     if (cols.length === 0) continue;
     const sets = sql.join(cols.map((c) => sql`${sql.ref(c)} = CASE WHEN ${sql.ref(c)} = '' THEN ${sql.ref(c)} ELSE ${anonymisedText} END`));
-    const ids = sql`${caseIds}::uuid[]`;
-    const where = spec.table === 'plan_goals' || spec.table === 'plan_measures'
-      ? sql`plan_id IN (SELECT id FROM case_plans WHERE case_id = ANY(${ids}))`
-      : spec.table === 'referral_transitions'
-        ? sql`referral_id IN (SELECT id FROM referrals WHERE case_id = ANY(${ids}))`
-        : sql`case_id = ANY(${ids})`;
+    const where = caseRows(spec.table, sql`${caseIds}::uuid[]`);
     await sql`UPDATE ${sql.table(spec.table)} SET ${sets} WHERE ${where}`.execute(trx);
   }
   // Names of caregivers written into safety acts.
@@ -129,14 +182,17 @@ export async function runRetention(deps: Deps, opts: { trigger: RetentionTrigger
   const dryRun = opts.dryRun ?? false;
   return deps.db.transaction().execute(async (trx) => {
     const lock = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${lockKey}) AS locked`.execute(trx);
-    if (!lock.rows[0]?.locked) return { ran: false, runId: null, dryRun, yearsAfterClosure: years, cutoffDate, personsAnonymised: 0, casesAnonymised: 0 };
+    if (!lock.rows[0]?.locked) return { ran: false, runId: null, dryRun, yearsAfterClosure: years, cutoffDate, personsAnonymised: 0, casesAnonymised: 0, documentsAnonymised: 0 };
     const eligible = await eligiblePersonIds(trx, cutoffDate);
     const personIds = eligible.length
       ? (await trx.selectFrom('persons').select('id').where('id', 'in', eligible).where('anonymised_at', 'is', null).execute()).map((r) => r.id)
       : [];
     const caseIds = await expiredCaseIds(trx, cutoffDate, eligible);
+    let documentsAnonymised = 0;
     if (!dryRun) {
-      await anonymiseCases(trx, caseIds, now);
+      const columns = await existingColumns(trx);
+      await anonymiseCases(trx, caseIds, now, columns);
+      documentsAnonymised = await anonymiseCaseDocuments(trx, columns);
       await anonymisePersons(trx, personIds, now);
     }
     const run = await trx
@@ -152,11 +208,11 @@ export async function runRetention(deps: Deps, opts: { trigger: RetentionTrigger
         action: 'update',
         entity: 'retention_run',
         entityId: run.id,
-        details: { trigger: opts.trigger, dryRun, yearsAfterClosure: years, cutoffDate, personsAnonymised: personIds.length, casesAnonymised: caseIds.length, personIds: personIds.slice(0, cap), caseIds: caseIds.slice(0, cap) },
+        details: { trigger: opts.trigger, dryRun, yearsAfterClosure: years, cutoffDate, personsAnonymised: personIds.length, casesAnonymised: caseIds.length, documentsAnonymised, personIds: personIds.slice(0, cap), caseIds: caseIds.slice(0, cap) },
       },
       now,
     );
-    return { ran: true, runId: run.id, dryRun, yearsAfterClosure: years, cutoffDate, personsAnonymised: personIds.length, casesAnonymised: caseIds.length };
+    return { ran: true, runId: run.id, dryRun, yearsAfterClosure: years, cutoffDate, personsAnonymised: personIds.length, casesAnonymised: caseIds.length, documentsAnonymised };
   });
 }
 

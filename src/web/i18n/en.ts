@@ -9,11 +9,13 @@ import { communityPlanningMessages } from './parts/community-planning.ts';
 import { indicatorsMessages } from './parts/indicators.ts';
 import { consentErrors, consentMessages } from './parts/consent.ts';
 import { panelsMessages } from './parts/panels.ts';
+import { panelKeepingErrors, panelKeepingMessages } from './parts/panels-keeping.ts';
 import { dashboardsMessages } from './parts/dashboards.ts';
 import { caregiversMessages } from './parts/caregivers.ts';
 import { securityMessages } from './parts/security.ts';
 import { secondFactorErrors, secondFactorMessages } from './parts/second-factor.ts';
 import { mergeMessages } from './parts/merge.ts';
+import { conflictMessages } from './parts/conflict.ts';
 import { workforceErrors, workforceMessages, workforceTimeline } from './parts/workforce.ts';
 import type { Catalogue } from './uk.ts';
 
@@ -30,12 +32,14 @@ export const en: Catalogue = {
   ...indicatorsMessages.en,
   ...consentMessages.en,
   ...panelsMessages.en,
+  ...panelKeepingMessages.en,
   ...dashboardsMessages.en,
   ...caregiversMessages.en,
   ...securityMessages.en,
   ...workforceMessages.en,
   ...secondFactorMessages.en,
   ...mergeMessages.en,
+  ...conflictMessages.en,
   app: {
     name: 'Rodyna',
     tagline: 'Information system of the Better Care reform',
@@ -108,6 +112,7 @@ export const en: Catalogue = {
     ...secondFactorErrors.en,
     ...consentErrors.en,
     ...workforceErrors.en,
+    ...panelKeepingErrors.en,
     panel_no_quorum: 'No quorum: fewer than half of the current members are present. Nothing can be adopted without quorum — mark the attendance.',
     panel_institution_without_reasons: 'A residential institution may be chosen only when a reason is recorded for ruling out every family-based option.',
     panel_option_repeated: 'Each care option may be considered only once.',

@@ -9,11 +9,13 @@ import { communityPlanningMessages } from './parts/community-planning.ts';
 import { indicatorsMessages } from './parts/indicators.ts';
 import { consentErrors, consentMessages } from './parts/consent.ts';
 import { panelsMessages } from './parts/panels.ts';
+import { panelKeepingErrors, panelKeepingMessages } from './parts/panels-keeping.ts';
 import { dashboardsMessages } from './parts/dashboards.ts';
 import { caregiversMessages } from './parts/caregivers.ts';
 import { securityMessages } from './parts/security.ts';
 import { secondFactorErrors, secondFactorMessages } from './parts/second-factor.ts';
 import { mergeMessages } from './parts/merge.ts';
+import { conflictMessages } from './parts/conflict.ts';
 import { workforceErrors, workforceMessages, workforceTimeline } from './parts/workforce.ts';
 import type { DeepStrings } from './parts/deep-strings.ts';
 
@@ -33,12 +35,14 @@ export const uk = {
   ...indicatorsMessages.uk,
   ...consentMessages.uk,
   ...panelsMessages.uk,
+  ...panelKeepingMessages.uk,
   ...dashboardsMessages.uk,
   ...caregiversMessages.uk,
   ...securityMessages.uk,
   ...workforceMessages.uk,
   ...secondFactorMessages.uk,
   ...mergeMessages.uk,
+  ...conflictMessages.uk,
   app: {
     name: 'Родина',
     tagline: 'Інформаційна система реформи «Кращий догляд»',
@@ -111,6 +115,7 @@ export const uk = {
     ...secondFactorErrors.uk,
     ...consentErrors.uk,
     ...workforceErrors.uk,
+    ...panelKeepingErrors.uk,
     panel_no_quorum: 'Кворуму немає: присутні менше половини чинних членів комісії. Без кворуму рішення не ухвалюються — відмітьте присутність.',
     panel_institution_without_reasons: 'Заклад інституційного догляду можна обрати лише тоді, коли для кожного сімейного варіанту записано причину відхилення.',
     panel_option_repeated: 'Кожен варіант влаштування можна розглянути лише один раз.',

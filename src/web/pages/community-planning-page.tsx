@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mayListOblastPlans, planningScopeOf } from '#domain/access/planning-policy.ts';
 import { actorOf, useMe } from '../features/auth/auth.queries.ts';
-import { createProgramme, fetchNeedsAssessments, fetchOblastPlans, fetchProgrammes } from '../features/community-planning/community-planning.api.ts';
+import { createNeedsAssessment, createProgramme, fetchNeedsAssessments, fetchOblastPlans, fetchProgrammes } from '../features/community-planning/community-planning.api.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { formatDate } from '../ui/format.ts';
 import { NotFound } from '../ui/not-found.tsx';
@@ -36,6 +36,14 @@ export function CommunityPlanningPage() {
     onSuccess: async (p) => {
       await qc.invalidateQueries({ queryKey: ['community-planning'] });
       await navigate({ to: '/community-planning/programmes/$programmeId', params: { programmeId: p.id } });
+    },
+  });
+  const [naForm, setNaForm] = useState<{ title: string; year: number } | null>(null);
+  const createNa = useMutation({
+    mutationFn: () => createNeedsAssessment({ hromadaId: plannerHromada as string, year: naForm?.year ?? year, title: naForm?.title ?? '' }),
+    onSuccess: async (a) => {
+      await qc.invalidateQueries({ queryKey: ['community-planning'] });
+      await navigate({ to: '/community-planning/needs/$assessmentId', params: { assessmentId: a.id } });
     },
   });
   if (!scope && !oblastAllowed) return <NotFound />;
@@ -104,9 +112,39 @@ export function CommunityPlanningPage() {
       )}
       {scope && (
         <Paper withBorder p="md" radius="md" component="section" aria-labelledby="cp-assessments">
-          <Title order={2} size="h3" id="cp-assessments" mb="xs">
-            {t('communityPlanning.assessments')}
-          </Title>
+          <Group justify="space-between" mb="xs">
+            <Title order={2} size="h3" id="cp-assessments">
+              {t('communityPlanning.assessments')}
+            </Title>
+            <Group gap="sm">
+              <AnchorLink to="/community-planning/summaries">{t('communityPlanning.summaries.title')}</AnchorLink>
+              {plannerHromada && !naForm && <Button variant="light" onClick={() => setNaForm({ title: '', year })}>{t('communityPlanning.needs.new')}</Button>}
+            </Group>
+          </Group>
+          {naForm && (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                createNa.mutate();
+              }}
+            >
+              <Stack gap="xs" mb="md">
+                <Group grow>
+                  <TextInput label={t('communityPlanning.titleField')} value={naForm.title} onChange={(e) => setNaForm({ ...naForm, title: e.currentTarget.value })} maxLength={200} />
+                  <NumberInput label={t('communityPlanning.year')} required value={naForm.year} onChange={(v) => setNaForm({ ...naForm, year: Number(v) })} min={2000} max={2100} />
+                </Group>
+                {createNa.error && <ErrorAlert error={createNa.error} />}
+                <Group>
+                  <Button type="submit" loading={createNa.isPending}>
+                    {t('communityPlanning.create')}
+                  </Button>
+                  <Button variant="default" onClick={() => setNaForm(null)}>
+                    {t('communityPlanning.cancel')}
+                  </Button>
+                </Group>
+              </Stack>
+            </form>
+          )}
           <RecordsTable
             caption={t('communityPlanning.assessments')}
             rows={assessments.data?.items ?? []}

@@ -1,17 +1,20 @@
 import { Alert, Badge, Box, Button, Checkbox, Code, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importStrategies, type ImportStrategy } from '#domain/dhis2/data-value-sets.ts';
 import { useMe } from '../features/auth/auth.queries.ts';
 import { mayUseDhis2 } from '../features/dashboards/access.ts';
-import { addElementMapping, deleteMapping, fetchMappableTerritories, pushDhis2, putOrgUnit, type Dhis2MappingsData, type Dhis2PushResultData } from '../features/dashboards/dashboards.api.ts';
+import { addElementMapping, deleteMapping, fetchDhis2Mappings, fetchMappableTerritories, pushDhis2, putOrgUnit, type Dhis2MappingsData, type Dhis2PushResultData } from '../features/dashboards/dashboards.api.ts';
 import { dhis2MappingsQuery, dhis2PushesQuery } from '../features/dashboards/dashboards.queries.ts';
+import { isApiError } from '../ui/api-client.ts';
+import { ConflictChoice } from '../ui/conflict-merge.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { NotFound } from '../ui/not-found.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { usePageTitle } from '../ui/page-title.ts';
+import { useConflictMerge } from '../ui/use-conflict-merge.ts';
 
 function quarterChoices(today = new Date()): string[] {
   const out: string[] = [];
@@ -112,7 +115,35 @@ function OrgUnitMappings({ data, canEdit }: { data: Dhis2MappingsData; canEdit: 
   const [orgUnit, setOrgUnit] = useState('');
   const save = (next: Dhis2MappingsData) => qc.setQueryData(dhis2MappingsQuery.queryKey, next);
   const existing = data.orgUnits.find((o) => o.territoryId === territoryId);
-  const put = useMutation({ mutationFn: () => putOrgUnit({ territoryId: territoryId ?? '', orgUnit, ...(existing ? { version: existing.version } : {}) }), onSuccess: (d) => { save(d); setOrgUnit(''); } });
+  // No lost updates (SPEC §11): a territory's code changed meanwhile is shown next to this one — keep mine or take theirs.
+  type OrgUnitValue = { orgUnit: string };
+  const conflictOn = useRef<{ territoryId: string; base: OrgUnitValue } | null>(null);
+  const conflict = useConflictMerge<OrgUnitValue>(
+    async () => {
+      const fresh = await fetchDhis2Mappings();
+      const row = fresh.orgUnits.find((o) => o.territoryId === conflictOn.current?.territoryId);
+      return row ? { value: { orgUnit: row.orgUnit }, version: row.version } : null;
+    },
+    (value, version, how) => {
+      setOrgUnit(value.orgUnit);
+      if (how.save && conflictOn.current) put.mutate({ territoryId: conflictOn.current.territoryId, orgUnit: value.orgUnit, version, base: value });
+      else {
+        put.reset();
+        void qc.invalidateQueries({ queryKey: dhis2MappingsQuery.queryKey });
+      }
+    },
+  );
+  const put = useMutation({
+    mutationFn: (v: { territoryId: string; orgUnit: string; version: number | null; base: OrgUnitValue }) => {
+      conflictOn.current = { territoryId: v.territoryId, base: v.base };
+      return putOrgUnit({ territoryId: v.territoryId, orgUnit: v.orgUnit, ...(v.version !== null ? { version: v.version } : {}) });
+    },
+    onSuccess: (d) => {
+      save(d);
+      setOrgUnit('');
+    },
+    onError: (e, v) => void conflict.onConflict(e, v.base, { orgUnit: v.orgUnit }),
+  });
   const remove = useMutation({ mutationFn: (row: { id: string; version: number }) => deleteMapping('org-units', row.id, row.version), onSuccess: save });
   const en = i18n.language === 'en';
   return (
@@ -161,7 +192,7 @@ function OrgUnitMappings({ data, canEdit }: { data: Dhis2MappingsData; canEdit: 
           mt="sm"
           onSubmit={(ev: FormEvent) => {
             ev.preventDefault();
-            put.mutate();
+            put.mutate({ territoryId: territoryId ?? '', orgUnit, version: existing?.version ?? null, base: { orgUnit: existing?.orgUnit ?? '' } });
           }}
         >
           <Group align="flex-end" wrap="wrap" gap="sm">
@@ -171,7 +202,8 @@ function OrgUnitMappings({ data, canEdit }: { data: Dhis2MappingsData; canEdit: 
               {existing ? t('dashboards.dhis2.change') : t('dashboards.dhis2.add')}
             </Button>
           </Group>
-          {put.isError && <ErrorAlert error={put.error} />}
+          <ConflictChoice conflict={conflict} labels={{ orgUnit: t('dashboards.dhis2.orgUnit') }} onReload={() => void qc.invalidateQueries({ queryKey: dhis2MappingsQuery.queryKey })} />
+          {put.isError && !(isApiError(put.error, 'version_conflict') && (conflict.active || conflict.settled)) && <ErrorAlert error={put.error} />}
         </Box>
       )}
     </Paper>

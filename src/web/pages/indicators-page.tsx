@@ -1,6 +1,6 @@
 import { Alert, Button, Group, NumberInput, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dimensionValues, type Dimension } from '#domain/indicators/dimensions.ts';
 import { lastQuarters, quarterOf } from '#domain/indicators/periods.ts';
@@ -9,11 +9,18 @@ import { useMe } from '../features/auth/auth.queries.ts';
 import { mayEnterIndicatorValues, mayUseIndicators } from '../features/indicators/access.ts';
 import { fetchIndicatorCatalogue, fetchIndicatorTable, fetchIndicatorValues, putIndicatorValue, type IndicatorDefinitionView, type IndicatorTable } from '../features/indicators/indicators.api.ts';
 import { usePlaceOptions } from '../features/institutions/institutions.queries.ts';
+import { isApiError } from '../ui/api-client.ts';
+import { ConflictChoice } from '../ui/conflict-merge.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { NotFound } from '../ui/not-found.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { usePageTitle } from '../ui/page-title.ts';
 import { RecordsTable } from '../ui/records-table.tsx';
+import { useConflictMerge } from '../ui/use-conflict-merge.ts';
+
+/** One entered value as the entry form has it. */
+type ValueEntry = { numerator: number | string; denominator: number | string; source: string; notes: string };
+const entryOf = (v: { numerator: number | null; denominator: number | null; source: string; notes: string } | undefined): ValueEntry => ({ numerator: v?.numerator ?? '', denominator: v?.denominator ?? '', source: v?.source ?? '', notes: v?.notes ?? '' });
 
 type Cell = IndicatorTable['total']['total'];
 type Row = IndicatorTable['total'];
@@ -167,27 +174,52 @@ function EnterValue({ def, territoryId, period, disaggregation }: { def: Indicat
   const [notes, setNotes] = useState('');
   const [saved, setSaved] = useState(false);
   const current = values.data?.items.find((v) => v.key === (keys.includes(key) ? key : 'total'));
+  // No lost updates (SPEC §11): a value entered meanwhile by someone else is shown next to this one — keep mine or take theirs.
+  type Sent = { key: string; entry: ValueEntry; base: ValueEntry; version: number | null };
+  const sentKey = useRef('total');
+  const conflict = useConflictMerge<ValueEntry>(
+    async () => {
+      const fresh = (await fetchIndicatorValues(def.code, territoryId, period)).items.find((v) => v.key === sentKey.current);
+      return fresh ? { value: entryOf(fresh), version: fresh.version, updatedAt: fresh.updatedAt } : null;
+    },
+    (value, version, how) => {
+      setNumerator(value.numerator);
+      setDenominator(value.denominator);
+      setSource(value.source);
+      setNotes(value.notes);
+      if (how.save) save.mutate({ key: sentKey.current, entry: value, base: value, version });
+      else {
+        save.reset();
+        void client.invalidateQueries({ queryKey: ['indicators', 'values', def.code, territoryId, period] });
+      }
+    },
+  );
   const save = useMutation({
-    mutationFn: () =>
-      putIndicatorValue(def.code, {
+    mutationFn: ({ key: k, entry, version }: Sent) => {
+      sentKey.current = k;
+      return putIndicatorValue(def.code, {
         territoryId,
         period,
-        key: keys.includes(key) ? key : 'total',
-        numerator: numerator === '' ? null : Number(numerator),
-        denominator: def.unit === 'percent' && denominator !== '' ? Number(denominator) : null,
-        source,
-        notes,
-        ...(current ? { version: current.version } : {}),
-      }),
+        key: k,
+        numerator: entry.numerator === '' ? null : Number(entry.numerator),
+        denominator: def.unit === 'percent' && entry.denominator !== '' ? Number(entry.denominator) : null,
+        source: entry.source,
+        notes: entry.notes,
+        ...(version !== null ? { version } : {}),
+      });
+    },
     onSuccess: async () => {
       setSaved(true);
       await client.invalidateQueries({ queryKey: ['indicators'] });
     },
+    onError: (e, { entry, base }) => void conflict.onConflict(e, base, entry),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
-    save.mutate();
+    const entry: ValueEntry = { numerator, denominator: def.unit === 'percent' ? denominator : '', source, notes };
+    const base = entryOf(current);
+    save.mutate({ key: keys.includes(key) ? key : 'total', entry, base: def.unit === 'percent' ? base : { ...base, denominator: '' }, version: current?.version ?? null });
   };
   const keyLabel = (k: string) => (k === 'total' ? t('indicators.enter.total') : t(`indicators.value.${k.split(':')[1]}` as 'indicators.value.none'));
   return (
@@ -206,7 +238,12 @@ function EnterValue({ def, territoryId, period, disaggregation }: { def: Indicat
       </Group>
       <TextInput label={t('indicators.enter.source')} value={source} onChange={(e) => setSource(e.currentTarget.value)} required minLength={2} maxLength={500} />
       <TextInput label={t('indicators.enter.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} maxLength={2000} />
-      {save.isError && <ErrorAlert error={save.error} />}
+      <ConflictChoice
+        conflict={conflict}
+        labels={{ numerator: t('indicators.numerator'), denominator: t('indicators.denominator'), source: t('indicators.enter.source'), notes: t('indicators.enter.notes') }}
+        onReload={() => void client.invalidateQueries({ queryKey: ['indicators', 'values', def.code, territoryId, period] })}
+      />
+      {save.isError && !(isApiError(save.error, 'version_conflict') && (conflict.active || conflict.settled)) && <ErrorAlert error={save.error} />}
       {saved && (
         <Alert color="green" role="status">
           {t('indicators.enter.saved')}

@@ -1,9 +1,10 @@
-import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canReadPanelAnalytics } from '#domain/access/panel-policy.ts';
 import { actorOf, useMe } from '../features/auth/auth.queries.ts';
-import { fetchAnalytics, panelKeys, type Analytics } from '../features/panels/panels.api.ts';
+import { fetchAnalytics, fetchBodies, panelKeys, type Analytics, type AnalyticsFilters } from '../features/panels/panels.api.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { AnchorLink } from '../ui/links.tsx';
 import { NotFound } from '../ui/not-found.tsx';
@@ -19,10 +20,14 @@ export function PanelAnalyticsPage() {
   const me = useMe();
   const allowed = canReadPanelAnalytics(actorOf(me));
   usePageTitle(allowed ? t('panels.analytics.title') : t('common.notFoundTitle'));
-  const q = useQuery({ queryKey: panelKeys.analytics, queryFn: fetchAnalytics, enabled: allowed });
+  const [filters, setFilters] = useState<AnalyticsFilters>({});
+  const q = useQuery({ queryKey: panelKeys.analytics(filters), queryFn: () => fetchAnalytics(filters), enabled: allowed, placeholderData: (prev) => prev });
+  const bodies = useQuery({ queryKey: panelKeys.bodies, queryFn: fetchBodies, enabled: allowed });
   if (!allowed) return <NotFound />;
   const a = q.data;
   const en = i18n.language === 'en';
+  const territories = [...new Map((bodies.data?.items ?? []).map((b) => [b.territory.id, b.territory])).values()].sort((x, y) => x.nameUk.localeCompare(y.nameUk, 'uk'));
+  const bodyOptions = (bodies.data?.items ?? []).filter((b) => !filters.territoryId || b.territory.id === filters.territoryId);
   const table = (caption: string, rows: Counts, label: (k: string) => string) => (
     <RecordsTable
       caption={caption}
@@ -44,6 +49,31 @@ export function PanelAnalyticsPage() {
           {t('panels.analytics.intro')}
         </Text>
       </div>
+      <Paper withBorder p="sm" radius="md" component="section" aria-labelledby="analytics-filters">
+        <Title order={2} size="h5" id="analytics-filters" mb={4}>
+          {t('panelKeeping.filters')}
+        </Title>
+        <Group align="flex-end" wrap="wrap">
+          <NativeSelect
+            label={t('panelKeeping.filterTerritory')}
+            value={filters.territoryId ?? ''}
+            onChange={(e) => {
+              const territoryId = e.currentTarget.value;
+              setFilters((f) => ({ ...(territoryId ? { territoryId } : {}), ...(f.bodyId && (!territoryId || bodies.data?.items.find((b) => b.id === f.bodyId)?.territory.id === territoryId) ? { bodyId: f.bodyId } : {}) }));
+            }}
+            data={[{ value: '', label: t('panelKeeping.all') }, ...territories.map((x) => ({ value: x.id, label: en ? x.nameEn : x.nameUk }))]}
+          />
+          <NativeSelect
+            label={t('panelKeeping.filterBody')}
+            value={filters.bodyId ?? ''}
+            onChange={(e) => {
+              const bodyId = e.currentTarget.value;
+              setFilters((f) => ({ ...(f.territoryId ? { territoryId: f.territoryId } : {}), ...(bodyId ? { bodyId } : {}) }));
+            }}
+            data={[{ value: '', label: t('panelKeeping.all') }, ...bodyOptions.map((b) => ({ value: b.id, label: en && b.nameEn ? b.nameEn : b.nameUk }))]}
+          />
+        </Group>
+      </Paper>
       {q.error && <ErrorAlert error={q.error} />}
       {!a ? (
         <PageLoader />
@@ -59,6 +89,18 @@ export function PanelAnalyticsPage() {
             {table(t('panels.analytics.captionSex'), a.bySex, (k) => t(`panels.analytics.sex.${k}` as 'panels.analytics.sex.female'))}
             {table(t('panels.analytics.captionDisability'), a.byDisability, (k) => t(`panels.analytics.disability.${k}` as 'panels.analytics.disability.with_disability'))}
           </SimpleGrid>
+          <RecordsTable
+            caption={t('panelKeeping.byQuarter')}
+            showCaption
+            rows={a.byQuarter}
+            rowKey={(r) => r.quarter}
+            columns={[
+              { key: 'q', header: t('panels.analytics.quarter'), rowHeader: true, nowrap: true, cell: (r) => r.quarter },
+              { key: 'family', header: t('panels.analytics.familyBased'), cell: (r) => r.familyBased },
+              { key: 'inst', header: t('panels.analytics.institutional'), cell: (r) => r.institutional },
+              { key: 'share', header: t('panels.analytics.share'), cell: (r) => `${r.familyBasedPercent} %` },
+            ]}
+          />
           <RecordsTable
             caption={t('panels.analytics.captionOverTime')}
             showCaption

@@ -1,10 +1,13 @@
 import { Badge, Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionStatuses, memberRoles, memberSectors, type ActionStatus, type MemberRole, type MemberSector } from '#domain/panels/panels.ts';
-import { addMember, fetchActionReport, fetchBody, createMeeting, panelKeys, updateActionItem, type ActionItem, type Body } from '../features/panels/panels.api.ts';
+import { BodyForm } from '../features/panels/body-form.tsx';
+import { MemberEdit } from '../features/panels/member-edit.tsx';
+import { addMember, fetchActionReport, fetchBodies, fetchBody, createMeeting, panelKeys, updateActionItem, type ActionItem, type Body } from '../features/panels/panels.api.ts';
+import { ConflictChoice, plainText } from '../ui/conflict-merge.tsx';
 import { DateField, DateTimeField } from '../ui/date-field.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { formatDate, formatDateTime, localDateTimeToInstant } from '../ui/format.ts';
@@ -14,6 +17,7 @@ import { NotFound } from '../ui/not-found.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { usePageTitle } from '../ui/page-title.ts';
 import { RecordsTable } from '../ui/records-table.tsx';
+import { useConflictMerge } from '../ui/use-conflict-merge.ts';
 
 /** One body: members with their marks, meetings, submissions waiting, a new meeting, the action report (SPEC §3, §9). */
 export function PanelBodyPage() {
@@ -22,6 +26,10 @@ export function PanelBodyPage() {
   const q = useQuery({ queryKey: panelKeys.body(bodyId), queryFn: () => fetchBody(bodyId) });
   const en = i18n.language === 'en';
   const body = q.data;
+  const [editingMember, setEditingMember] = useState<string | null>(null);
+  const [editingBody, setEditingBody] = useState(false);
+  const keep = body?.allowedActions.includes('edit') ?? false;
+  const list = useQuery({ queryKey: panelKeys.bodies, queryFn: fetchBodies, enabled: keep && editingBody });
   usePageTitle(body ? (en && body.nameEn ? body.nameEn : body.nameUk) : t('panels.title'));
   if (q.error && (isApiError(q.error, 404) || isApiError(q.error, 403))) return <NotFound />;
   if (q.error) return <ErrorAlert error={q.error} />;
@@ -38,11 +46,21 @@ export function PanelBodyPage() {
           {body.notMetInQuarter && <Badge color="red" variant="light">{t('panels.notMetInQuarter')}</Badge>}
           {body.mentoring && <Badge color="blue" variant="light">{t('panels.mentoring')}</Badge>}
         </Group>
+        {keep && !editingBody && (
+          <Button size="xs" variant="light" mt="xs" onClick={() => setEditingBody(true)}>
+            {t('panelKeeping.editBody')}
+          </Button>
+        )}
       </div>
+      {editingBody && list.data && <BodyForm places={list.data.places} body={body} onDone={() => setEditingBody(false)} />}
+      {editingBody && list.error && <ErrorAlert error={list.error} />}
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="members-title">
         <Title order={2} size="h4" id="members-title" mb="xs">
           {t('panels.members.heading')}
         </Title>
+        <Text size="sm" mb="xs" data-testid="quorum-line">
+          {t('panelKeeping.quorum', { count: body.currentMembers, needed: Math.floor(body.currentMembers / 2) + 1 })}
+        </Text>
         <RecordsTable
           caption={t('panels.members.caption')}
           rows={body.members}
@@ -64,8 +82,24 @@ export function PanelBodyPage() {
                 </Group>
               ),
             },
+            ...(body.allowedActions.includes('record')
+              ? [
+                  {
+                    key: 'actions',
+                    header: t('panelKeeping.actions'),
+                    cell: (m: Body['members'][number]) => (
+                      <Button size="xs" variant="light" aria-label={t('panelKeeping.editMemberLabel', { name: [m.surname, m.givenName].join(' ') })} onClick={() => setEditingMember(m.id)}>
+                        {t('panelKeeping.editMember')}
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
+        {editingMember && body.members.some((m) => m.id === editingMember) && (
+          <MemberEdit key={editingMember} bodyId={body.id} member={body.members.find((m) => m.id === editingMember) as Body['members'][number]} onDone={() => setEditingMember(null)} />
+        )}
       </Paper>
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="meetings-title">
         <Title order={2} size="h4" id="meetings-title" mb="xs">
@@ -215,9 +249,30 @@ function ActionReportSection({ body }: { body: Body }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const q = useQuery({ queryKey: panelKeys.report(body.id), queryFn: () => fetchActionReport(body.id) });
+  // No lost updates (SPEC §11): after a 409 both versions of the action item are shown — keep mine or take theirs.
+  type ActionValues = Pick<ActionItem, 'title' | 'owner' | 'dueDate' | 'status'>;
+  const valuesOf = (a: ActionItem): ActionValues => ({ title: a.title, owner: a.owner, dueDate: a.dueDate, status: a.status });
+  const pending = useRef<string | null>(null);
+  const conflict = useConflictMerge<ActionValues>(
+    async () => {
+      const fresh = (await fetchActionReport(body.id)).items.find((a) => a.id === pending.current);
+      return fresh ? { value: valuesOf(fresh), version: fresh.version } : null;
+    },
+    (value, version, how) => {
+      if (how.save && pending.current) change.mutate({ id: pending.current, base: value, values: value, version });
+      else {
+        change.reset();
+        void qc.invalidateQueries({ queryKey: panelKeys.report(body.id) });
+      }
+    },
+  );
   const change = useMutation({
-    mutationFn: ({ a, status }: { a: ActionItem; status: ActionStatus }) => updateActionItem(a.id, { title: a.title, owner: a.owner, dueDate: a.dueDate, status, version: a.version }),
-    onSettled: () => qc.invalidateQueries({ queryKey: panelKeys.report(body.id) }),
+    mutationFn: ({ id, values, version }: { id: string; base: ActionValues; values: ActionValues; version: number }) => {
+      pending.current = id;
+      return updateActionItem(id, { ...values, version });
+    },
+    onError: (e, { base, values }) => void conflict.onConflict(e, base, values),
+    onSuccess: () => qc.invalidateQueries({ queryKey: panelKeys.report(body.id) }),
   });
   const record = body.allowedActions.includes('record');
   const r = q.data;
@@ -227,7 +282,17 @@ function ActionReportSection({ body }: { body: Body }) {
         {t('panels.report.heading')}
       </Title>
       {q.error && <ErrorAlert error={q.error} />}
-      {change.error && <ErrorAlert error={change.error} />}
+      <ConflictChoice
+        conflict={conflict}
+        labels={{ title: t('panels.meeting.actionTitle'), owner: t('panels.meeting.actionOwner'), dueDate: t('panels.meeting.actionDue'), status: t('panels.report.status') }}
+        textOf={(c, v) => (c.path[c.path.length - 1] === 'status' && typeof v === 'string' ? t(`panels.actionStatus.${v as ActionStatus}`) : plainText(v, t))}
+        onReload={() => {
+          conflict.dismiss();
+          change.reset();
+          void qc.invalidateQueries({ queryKey: panelKeys.report(body.id) });
+        }}
+      />
+      {change.error && !(isApiError(change.error, 'version_conflict') && (conflict.active || conflict.settled)) && <ErrorAlert error={change.error} />}
       {r && (
         <Stack gap="xs">
           <Group gap="xs">
@@ -254,7 +319,7 @@ function ActionReportSection({ body }: { body: Body }) {
                 header: t('panels.report.status'),
                 cell: (a) =>
                   record ? (
-                    <NativeSelect aria-label={t('panels.report.change', { title: a.title })} value={a.status} onChange={(e) => change.mutate({ a, status: e.currentTarget.value as ActionStatus })} data={actionStatuses.map((s) => ({ value: s, label: t(`panels.actionStatus.${s}`) }))} />
+                    <NativeSelect aria-label={t('panels.report.change', { title: a.title })} value={a.status} onChange={(e) => change.mutate({ id: a.id, base: valuesOf(a), values: { ...valuesOf(a), status: e.currentTarget.value as ActionStatus }, version: a.version })} data={actionStatuses.map((s) => ({ value: s, label: t(`panels.actionStatus.${s}`) }))} />
                   ) : (
                     t(`panels.actionStatus.${a.status}`)
                   ),

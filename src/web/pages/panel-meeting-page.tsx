@@ -1,12 +1,13 @@
 import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { presences, voteChoices, type Presence, type VoteChoice } from '#domain/panels/panels.ts';
 import { DeterminationForm } from '../features/panels/determination-form.tsx';
 import { addActionItem, fetchMeeting, minutesPdfUrl, panelKeys, recordVotes, saveAttendance, signMinutes, type AgendaItem, type Meeting } from '../features/panels/panels.api.ts';
 import { isApiError } from '../ui/api-client.ts';
+import { ConflictMerge } from '../ui/conflict-merge.tsx';
 import { DateField } from '../ui/date-field.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { formatDate, formatDateTime } from '../ui/format.ts';
@@ -15,6 +16,7 @@ import { NotFound } from '../ui/not-found.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { usePageTitle } from '../ui/page-title.ts';
 import { RecordsTable } from '../ui/records-table.tsx';
+import { useConflictMerge } from '../ui/use-conflict-merge.ts';
 
 type Member = Meeting['members'][number];
 const fullName = (m: Pick<Member, 'surname' | 'givenName' | 'patronymic'>) => [m.surname, m.givenName, m.patronymic].filter(Boolean).join(' ');
@@ -66,14 +68,40 @@ export function PanelMeetingPage() {
 function Attendance({ m, editable }: { m: Meeting; editable: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [draft, setDraft] = useState<Record<string, Presence>>(() => Object.fromEntries(m.members.map((x) => [x.id, x.presence ?? 'absent'])));
+  const presenceOf = (x: Meeting): Record<string, Presence> => Object.fromEntries(x.members.map((y) => [y.id, y.presence ?? 'absent']));
+  const [draft, setDraft] = useState<Record<string, Presence>>(() => presenceOf(m));
+  // No lost updates (SPEC §11): after a 409 the marks are merged member by member; where both people marked the same
+  // member differently, both marks are shown to choose from.
+  const baseRef = useRef<Record<string, Presence>>(presenceOf(m));
+  // The version as last loaded (the meeting is also reloaded after this user's other changes to it).
+  const versionRef = useRef(m.version);
+  const conflict = useConflictMerge<Record<string, Presence>>(
+    async () => {
+      const fresh = await fetchMeeting(m.id);
+      return { value: presenceOf(fresh), version: fresh.version };
+    },
+    (value, version, how) => {
+      versionRef.current = version;
+      setDraft(value);
+      if (how.save) save.mutate(value);
+      else {
+        baseRef.current = value;
+        save.reset();
+      }
+    },
+  );
   const save = useMutation({
-    mutationFn: () => saveAttendance(m.id, { version: m.version, attendance: m.members.map((x) => ({ memberId: x.id, presence: draft[x.id] ?? 'absent' })) }),
-    onSuccess: (v) => qc.setQueryData(panelKeys.meeting(m.id), v),
+    mutationFn: (marks: Record<string, Presence>) => saveAttendance(m.id, { version: Math.max(versionRef.current, m.version), attendance: m.members.map((x) => ({ memberId: x.id, presence: marks[x.id] ?? 'absent' })) }),
+    onSuccess: (v) => {
+      versionRef.current = v.version;
+      baseRef.current = presenceOf(v);
+      qc.setQueryData(panelKeys.meeting(m.id), v);
+    },
+    onError: (e, marks) => void conflict.onConflict(e, baseRef.current, marks),
   });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate();
+    save.mutate(draft);
   };
   const qv = { present: m.quorum.present, members: m.quorum.currentMembers, needed: m.quorum.needed };
   return (
@@ -125,10 +153,16 @@ function Attendance({ m, editable }: { m: Meeting; editable: boolean }) {
           <Alert color={m.quorum.reached ? 'green' : 'yellow'} variant="light" role="status">
             {m.quorum.reached ? t('panels.meeting.quorumReached', qv) : t('panels.meeting.quorumMissing', qv)}
           </Alert>
-          {save.error && <ErrorAlert error={save.error} />}
+          <ConflictMerge
+            conflict={conflict}
+            labels={Object.fromEntries(m.members.map((x) => [x.id, `${t('panels.meeting.attendance')}: ${fullName(x)}`]))}
+            textOf={(_c, v) => (typeof v === 'string' ? t(`panels.meeting.presence.${v as Presence}`) : '')}
+            onReload={() => void qc.invalidateQueries({ queryKey: panelKeys.meeting(m.id) })}
+          />
+          {save.error && !(isApiError(save.error, 'version_conflict') && (conflict.active || conflict.settled)) && <ErrorAlert error={save.error} />}
           {editable && (
             <Group>
-              <Button type="submit" loading={save.isPending}>
+              <Button type="submit" loading={save.isPending} disabled={conflict.active}>
                 {t('panels.meeting.saveAttendance')}
               </Button>
             </Group>
@@ -180,20 +214,42 @@ function VoteForm({ m, item }: { m: Meeting; item: AgendaItem }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const voters = m.members.filter((x) => x.presence === 'in_person' || x.presence === 'online');
-  const [votes, setVotes] = useState<Record<string, VoteChoice | 'none'>>({});
+  type Ballots = Record<string, VoteChoice | 'none'>;
+  const ballotsOf = (i: AgendaItem): Ballots => Object.fromEntries(voters.map((x) => [x.id, i.ballots.find((b) => b.memberId === x.id)?.vote ?? 'none']));
+  const [votes, setVotes] = useState<Ballots>({});
+  // No lost updates (SPEC §11): votes recorded meanwhile are merged member by member; where both people recorded a
+  // different vote for the same member, both are shown to choose from. A decided item can no longer be changed.
+  const baseRef = useRef<Ballots>(ballotsOf(item));
+  const versionRef = useRef(item.version);
+  const conflict = useConflictMerge<Ballots>(
+    async () => {
+      const fresh = (await fetchMeeting(m.id)).items.find((i) => i.id === item.id);
+      return fresh && fresh.outcome === 'pending' ? { value: ballotsOf(fresh), version: fresh.version } : null;
+    },
+    (value, version, how) => {
+      versionRef.current = version;
+      setVotes(value);
+      if (how.save) save.mutate(value);
+      else {
+        baseRef.current = value;
+        save.reset();
+      }
+    },
+  );
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (v: Ballots) =>
       recordVotes(item.id, {
-        version: item.version,
-        votes: Object.entries(votes)
+        version: Math.max(versionRef.current, item.version),
+        votes: Object.entries(v)
           .filter((e): e is [string, VoteChoice] => e[1] !== 'none')
           .map(([memberId, vote]) => ({ memberId, vote })),
       }),
     onSuccess: (v) => qc.setQueryData(panelKeys.meeting(m.id), v),
+    onError: (e, v) => void conflict.onConflict(e, baseRef.current, Object.fromEntries(voters.map((x) => [x.id, v[x.id] ?? 'none']))),
   });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate();
+    save.mutate(votes);
   };
   return (
     <form onSubmit={onSubmit} aria-labelledby={`vote-${item.id}`}>
@@ -216,9 +272,15 @@ function VoteForm({ m, item }: { m: Meeting; item: AgendaItem }) {
             />
           ))}
         </Group>
-        {save.error && <ErrorAlert error={save.error} />}
+        <ConflictMerge
+          conflict={conflict}
+          labels={Object.fromEntries(voters.map((x) => [x.id, t('panels.meeting.voteOf', { name: fullName(x) })]))}
+          textOf={(_c, v) => (typeof v === 'string' ? t(`panels.meeting.voteChoice.${v as VoteChoice | 'none'}`) : '')}
+          onReload={() => void qc.invalidateQueries({ queryKey: panelKeys.meeting(m.id) })}
+        />
+        {save.error && !(isApiError(save.error, 'version_conflict') && (conflict.active || conflict.settled)) && <ErrorAlert error={save.error} />}
         <Group>
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={save.isPending} disabled={conflict.active}>
             {t('panels.meeting.recordVote')}
           </Button>
         </Group>

@@ -1,5 +1,6 @@
 import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { BodyForm } from '../features/panels/body-form.tsx';
 import { useTranslation } from 'react-i18next';
 import { canListBodies, canReadPanelAnalytics } from '#domain/access/panel-policy.ts';
 import { actorOf, useMe } from '../features/auth/auth.queries.ts';
@@ -62,6 +63,7 @@ export function PanelsPage() {
           ]}
         />
       )}
+      {q.data && q.data.places.length > 0 && <BodyForm places={q.data.places} />}
     </Stack>
   );
 }

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Checkbox, NumberInput, Paper, Select, SimpleGrid,
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StaffRowActions } from '../features/workforce/staff-dialogs.tsx';
 import { createStaff, fetchStaffRegister, type StaffBody, type StaffRegister } from '../features/workforce/workforce.api.ts';
 import { DateField } from '../ui/date-field.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
@@ -79,10 +80,12 @@ export function StaffRegisterPage() {
   const [organisationId, setOrganisationId] = useState<string | undefined>(undefined);
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState(false);
+  const [changed, setChanged] = useState<'edited' | 'training' | null>(null);
   const query = useQuery({ queryKey: ['workforce', 'staff', organisationId ?? ''], queryFn: () => fetchStaffRegister(organisationId) });
   if (query.isPending) return <PageLoader />;
   if (!query.data) return <ErrorAlert error={query.error} />;
   const reg = query.data;
+  const canManage = reg.organisations.find((o) => o.id === reg.organisationId)?.canManage ?? false;
   return (
     <Stack gap="md">
       <div>
@@ -94,9 +97,9 @@ export function StaffRegisterPage() {
       {reg.organisations.length > 1 && (
         <Select label={t('workforce.staff.organisation')} data={reg.organisations.map((o) => ({ value: o.id, label: o.nameUk }))} value={reg.organisationId} onChange={(v) => v && setOrganisationId(v)} allowDeselect={false} searchable maw={560} />
       )}
-      {added && (
+      {(added || changed) && (
         <Alert color="green" role="status">
-          {t('workforce.staff.created')}
+          {changed === 'edited' ? t('workforce.staff.edit.saved') : changed === 'training' ? t('workforce.staff.training.saved') : t('workforce.staff.created')}
         </Alert>
       )}
       {reg.organisationId &&
@@ -105,6 +108,7 @@ export function StaffRegisterPage() {
             organisationId={reg.organisationId}
             onDone={() => {
               setAdding(false);
+              setChanged(null);
               setAdded(true);
             }}
           />
@@ -148,7 +152,31 @@ export function StaffRegisterPage() {
             header: t('workforce.staff.columns.supervision'),
             cell: (p) => (p.supervisionIntervalDays === null ? t('workforce.staff.noSchedule') : p.supervisionOverdue ? <Text size="sm" fw={700} c="red.8">{t('workforce.staff.overdue')}</Text> : t('workforce.staff.onSchedule')),
           },
-          { key: 'trainings', header: t('workforce.staff.columns.trainings'), cell: (p) => (p.trainings.length ? p.trainings.map((x) => `${x.topic} (${t('workforce.staff.hours', { hours: x.hours })})`).join('; ') : '—') },
+          {
+            key: 'trainings',
+            header: t('workforce.staff.columns.trainings'),
+            cell: (p) =>
+              p.trainings.length
+                ? p.trainings.map((x) => `${x.topic} (${t(`workforce.staff.training.kinds.${x.kind}`)}, ${t('workforce.staff.hours', { hours: x.hours })}, ${formatDate(x.completedOn)}${x.certificateNumber ? `, ${t('workforce.staff.training.certificateShort', { number: x.certificateNumber })}` : ''})`).join('; ')
+                : '—',
+          },
+          ...(canManage
+            ? [
+                {
+                  key: 'actions',
+                  header: t('workforce.staff.columns.actions'),
+                  cell: (p: Person) => (
+                    <StaffRowActions
+                      person={p}
+                      onSaved={(what) => {
+                        setAdded(false);
+                        setChanged(what);
+                      }}
+                    />
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
     </Stack>

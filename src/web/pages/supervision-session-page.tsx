@@ -1,16 +1,34 @@
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SessionForm } from '../features/workforce/session-form.tsx';
-import { fetchSession, fetchSupervisionLog, submitSession, updateSession, type Session } from '../features/workforce/workforce.api.ts';
+import { fetchSession, fetchSupervisionLog, submitSession, updateSession, type Session, type SessionBody } from '../features/workforce/workforce.api.ts';
 import { isApiError } from '../ui/api-client.ts';
+import { ConflictMerge, plainText } from '../ui/conflict-merge.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { formatDate, formatDateTime } from '../ui/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
 import { NotFound } from '../ui/not-found.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { usePageTitle } from '../ui/page-title.ts';
+import { useConflictMerge } from '../ui/use-conflict-merge.ts';
+
+/** The session as its form sends it. */
+const bodyOf = (s: Session): SessionBody => ({
+  purpose: s.purpose,
+  participantsKind: s.participantsKind,
+  timing: s.timing,
+  format: s.format,
+  stage: s.stage,
+  sessionDate: s.sessionDate,
+  participantIds: s.participants.map((p) => p.id),
+  topics: s.topics,
+  casesDiscussed: s.casesDiscussed,
+  conclusions: s.conclusions,
+  recommendations: s.recommendations,
+});
 
 function CardView({ s }: { s: Session }) {
   const { t } = useTranslation();
@@ -58,7 +76,28 @@ export function SupervisionSessionPage() {
     queryClient.setQueryData(['workforce', 'session', sessionId], s);
     await queryClient.invalidateQueries({ queryKey: ['workforce', 'supervision-log'] });
   };
-  const save = useMutation({ mutationFn: (body: Parameters<typeof updateSession>[1]) => updateSession(sessionId, body), onSuccess: refresh });
+  // No lost updates (SPEC §11): after a 409 what both people changed on the card is shown side by side to choose from;
+  // taking the stored version reloads the form with it.
+  const fresh = useRef<Session | null>(null);
+  const conflict = useConflictMerge<SessionBody>(
+    async () => {
+      const current = await fetchSession(sessionId);
+      fresh.current = current;
+      return current.allowedActions.includes('edit') ? { value: bodyOf(current), version: current.version } : null;
+    },
+    (value, version, how) => {
+      if (how.save) save.mutate({ body: value, base: value, version });
+      else {
+        save.reset();
+        if (fresh.current) queryClient.setQueryData(['workforce', 'session', sessionId], fresh.current);
+      }
+    },
+  );
+  const save = useMutation({
+    mutationFn: ({ body, version }: { body: SessionBody; base: SessionBody; version: number }) => updateSession(sessionId, { ...body, version }),
+    onSuccess: refresh,
+    onError: (e, { body, base }) => void conflict.onConflict(e, base, body),
+  });
   const submit = useMutation({ mutationFn: (version: number) => submitSession(sessionId, version), onSuccess: refresh });
   if (query.isPending) return <PageLoader />;
   if (isApiError(query.error, 404)) return <NotFound />;
@@ -86,7 +125,45 @@ export function SupervisionSessionPage() {
       )}
       {editable ? (
         <Paper withBorder p="md">
-          <SessionForm key={s.version} supervisees={log.data?.supervisees ?? []} initial={s} pending={save.isPending} error={save.error} submitLabel={t('common.save')} onSubmit={(b) => save.mutate({ ...b, version: s.version })} />
+          <SessionForm
+            key={s.version}
+            supervisees={log.data?.supervisees ?? []}
+            initial={s}
+            pending={save.isPending}
+            error={isApiError(save.error, 'version_conflict') && (conflict.active || conflict.settled) ? null : save.error}
+            submitLabel={t('common.save')}
+            onSubmit={(b) => save.mutate({ body: b, base: bodyOf(s), version: s.version })}
+          />
+          <ConflictMerge
+            conflict={conflict}
+            labels={{
+              purpose: t('workforce.supervision.purposeLabel'),
+              participantsKind: t('workforce.supervision.kindLabel'),
+              timing: t('workforce.supervision.timingLabel'),
+              format: t('workforce.supervision.formatLabel'),
+              stage: t('workforce.supervision.stageLabel'),
+              sessionDate: t('workforce.supervision.dateLabel'),
+              participantIds: t('workforce.supervision.participantsLabel'),
+              topics: t('workforce.supervision.topics'),
+              casesDiscussed: t('workforce.supervision.casesDiscussed'),
+              conclusions: t('workforce.supervision.conclusions'),
+              recommendations: t('workforce.supervision.recommendations'),
+            }}
+            textOf={(c, v) => {
+              const field = String(c.path[c.path.length - 1]);
+              if (field === 'participantIds' && Array.isArray(v)) {
+                const people = [...(log.data?.supervisees ?? []), ...s.participants, ...(fresh.current?.participants ?? [])];
+                return v.map((id) => people.find((p) => p.id === id)?.name ?? String(id)).join(', ');
+              }
+              const prefix = { purpose: 'workforce.supervision.purpose', participantsKind: 'workforce.supervision.participantsKind', timing: 'workforce.supervision.timing', format: 'workforce.supervision.format', stage: 'workforce.supervision.stage' }[field];
+              return prefix && typeof v === 'string' ? t(`${prefix}.${v}` as 'workforce.supervision.purposeLabel') : plainText(v, t);
+            }}
+            onReload={() => {
+              conflict.dismiss();
+              save.reset();
+              void query.refetch();
+            }}
+          />
         </Paper>
       ) : (
         <CardView s={s} />

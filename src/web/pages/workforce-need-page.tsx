@@ -1,14 +1,21 @@
 import { Alert, Anchor, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseloadComplexities } from '#domain/workforce/caseload.ts';
 import { useMe } from '../features/auth/auth.queries.ts';
 import { hromadasQuery } from '../features/territories/territories.queries.ts';
 import { fetchWorkforceNeed, needXlsxUrl, saveNeedInputs, type WorkforceNeed } from '../features/workforce/workforce.api.ts';
+import { isApiError } from '../ui/api-client.ts';
+import { ConflictChoice } from '../ui/conflict-merge.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { usePageTitle } from '../ui/page-title.ts';
+import { useConflictMerge } from '../ui/use-conflict-merge.ts';
+
+/** The hromada's inputs as the form edits them. */
+type NeedInputs = { otherServicesFte: number | string; travel: Record<string, number | string> };
+const inputsOf = (n: WorkforceNeed): NeedInputs => ({ otherServicesFte: n.result.otherServicesFte, travel: Object.fromEntries(n.starostats.map((s) => [s.id, s.travelMinutes ?? ''])) });
 
 const num = (n: number) => n.toLocaleString('uk-UA');
 
@@ -16,15 +23,35 @@ function Inputs({ need }: { need: WorkforceNeed }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [other, setOther] = useState<number | string>(need.result.otherServicesFte);
-  const [travel, setTravel] = useState<Record<string, number | string>>(Object.fromEntries(need.starostats.map((s) => [s.id, s.travelMinutes ?? ''])));
+  const [travel, setTravel] = useState<Record<string, number | string>>(() => inputsOf(need).travel);
+  // No lost updates (SPEC §11): after a 409 both versions are shown — keep mine (saved over theirs) or take theirs.
+  const baseRef = useRef<NeedInputs>(inputsOf(need));
+  const versionRef = useRef(need.version);
+  const conflict = useConflictMerge<NeedInputs>(
+    async () => {
+      const fresh = await fetchWorkforceNeed(need.hromada.id);
+      return { value: inputsOf(fresh), version: fresh.version };
+    },
+    (value, version, how) => {
+      versionRef.current = version;
+      setOther(value.otherServicesFte);
+      setTravel(value.travel);
+      if (how.save) save.mutate(value);
+      else {
+        baseRef.current = value;
+        save.reset();
+      }
+    },
+  );
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (v: NeedInputs) =>
       saveNeedInputs(need.hromada.id, {
-        otherServicesFte: Number(other) || 0,
-        travelMinutes: Object.fromEntries(Object.entries(travel).filter(([, m]) => m !== '').map(([id, m]) => [id, Number(m)])),
-        version: need.version,
+        otherServicesFte: Number(v.otherServicesFte) || 0,
+        travelMinutes: Object.fromEntries(Object.entries(v.travel).filter(([, m]) => m !== '').map(([id, m]) => [id, Number(m)])),
+        version: versionRef.current,
       }),
     onSuccess: (d) => queryClient.setQueryData(['workforce', 'need', need.hromada.id], d),
+    onError: (e, v) => void conflict.onConflict(e, baseRef.current, v),
   });
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="need-inputs-heading">
@@ -35,7 +62,7 @@ function Inputs({ need }: { need: WorkforceNeed }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate();
+          save.mutate({ otherServicesFte: other, travel });
         }}
       >
         <Stack gap="sm" maw={520}>
@@ -43,7 +70,12 @@ function Inputs({ need }: { need: WorkforceNeed }) {
           {need.starostats.map((s) => (
             <NumberInput key={s.id} label={t('workforce.need.travelLabel', { name: s.nameUk })} min={0} max={600} value={travel[s.id] ?? ''} onChange={(v) => setTravel((o) => ({ ...o, [s.id]: v }))} />
           ))}
-          {save.error ? <ErrorAlert error={save.error} /> : null}
+          <ConflictChoice
+            conflict={conflict}
+            labels={{ otherServicesFte: t('workforce.need.otherServicesLabel'), ...Object.fromEntries(need.starostats.map((s) => [`travel.${s.id}`, t('workforce.need.travelLabel', { name: s.nameUk })])) }}
+            onReload={() => void queryClient.invalidateQueries({ queryKey: ['workforce', 'need', need.hromada.id] })}
+          />
+          {save.error && !(isApiError(save.error, 'version_conflict') && (conflict.active || conflict.settled)) ? <ErrorAlert error={save.error} /> : null}
           {save.isSuccess && (
             <Alert color="green" role="status">
               {t('workforce.need.saved')}

@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
 import type { CaseScope } from '#domain/access/case-policy.ts';
 import type { CaseEventKind } from '#domain/cases/case-events.ts';
 import type { Tx } from '../../lib/context.ts';
@@ -51,9 +51,9 @@ export async function findCaseWithAccessFacts(db: Tx, id: string, today?: string
 export type WorklistRow = Awaited<ReturnType<typeof listVisibleCases>>[number];
 
 /**
- * The same scope as `caseVisibleTo` with the two sub-queries (the supervisor's case managers, the user's current team
- * memberships) resolved first, so that every branch is a plain `=`/`= ANY` on an indexed column and PostgreSQL combines
- * them with a BitmapOr instead of filtering every open case of the country (docs/performance.md).
+ * The same scope as `caseVisibleTo`, resolved first into its branches (the user's own cases, the supervisor's case
+ * managers, the Child Affairs Service's hromadas, the cases of the user's current team memberships and emergency
+ * accesses), each a plain equality on an indexed column (docs/performance.md).
  */
 async function resolvedScope(db: Tx, scope: CaseScope, today?: string) {
   const team = await db
@@ -64,19 +64,44 @@ async function resolvedScope(db: Tx, scope: CaseScope, today?: string) {
     .execute();
   const supervisees = scope.isSupervisor ? await db.selectFrom('users').select('users.id').where('users.supervisor_id', '=', scope.userId).execute() : [];
   const caseIds = [...new Set([...team.map((t) => t.case_id), ...scope.emergencyCaseIds])];
-  return (eb: ExpressionBuilder<Database, 'cases'>) => {
-    const ors = [eb('cases.case_manager_id', '=', scope.userId)];
-    if (supervisees.length > 0) ors.push(eb('cases.case_manager_id', 'in', supervisees.map((u) => u.id)));
-    if (scope.childAffairsHromadaIds.length > 0) ors.push(eb('cases.hromada_id', 'in', scope.childAffairsHromadaIds));
-    if (caseIds.length > 0) ors.push(eb('cases.id', 'in', caseIds));
-    return eb.or(ors);
-  };
+  const managers = [...new Set([scope.userId, ...supervisees.map((u) => u.id)])];
+  return { managers, hromadas: [...new Set(scope.childAffairsHromadaIds)], caseIds };
 }
 
-/** Cases in the scope, ordered by next deadline (overdue first), keyset-paginated on (next_due_date, id). */
+/** Worklist order: next_due_date ASC NULLS LAST, id ASC (the order of the worklist indexes). */
+const worklistOrder = sql`ORDER BY c.next_due_date ASC NULLS LAST, c.id`;
+
+/**
+ * Cases in the scope, ordered by next deadline (overdue first), keyset-paginated on (next_due_date, id).
+ *
+ * Each branch of the scope is read on its own, in index order, from the cursor on and at most one page long
+ * (`cases_manager_worklist_idx` per case manager, `cases_hromada_worklist_idx` per hromada of a Child Affairs
+ * Service), and the page is the first rows of their union: a Child Affairs Service of a city reads one page, not every
+ * open case of the city sorted (a BitmapOr of the branches had to sort them all).
+ */
 export async function listVisibleCases(db: Tx, scope: CaseScope, opts: { status: string; limit: number; after: { due: string | null; id: string } | null; today?: string }) {
   const visible = await resolvedScope(db, scope, opts.today);
-  let q = db
+  const n = opts.limit + 1;
+  // The rows after the cursor in index order: (due, id) above the cursor's, then the rows without a due date.
+  const after = (filter: RawBuilder<unknown>) => {
+    const cols = sql`c.id, c.next_due_date`;
+    if (!opts.after) return sql`(SELECT ${cols} FROM cases c WHERE ${filter} AND c.status = ${opts.status} ${worklistOrder} LIMIT ${n})`;
+    const { due, id } = opts.after;
+    const nulls = sql`(SELECT ${cols} FROM cases c WHERE ${filter} AND c.status = ${opts.status} AND c.next_due_date IS NULL AND c.id > ${id} ORDER BY c.id LIMIT ${n})`;
+    if (due === null) return nulls;
+    return sql`(SELECT ${cols} FROM cases c WHERE ${filter} AND c.status = ${opts.status} AND (c.next_due_date, c.id) > (${due}::date, ${id}::uuid) ${worklistOrder} LIMIT ${n}) UNION ALL (SELECT ${cols} FROM cases c WHERE ${filter} AND c.status = ${opts.status} AND c.next_due_date IS NULL ${worklistOrder} LIMIT ${n})`;
+  };
+  const branches: RawBuilder<unknown>[] = [
+    sql`SELECT x.id, x.next_due_date FROM unnest(${visible.managers}::uuid[]) AS u(id) CROSS JOIN LATERAL (${after(sql`c.case_manager_id = u.id`)}) x`,
+  ];
+  if (visible.hromadas.length > 0) branches.push(sql`SELECT x.id, x.next_due_date FROM unnest(${visible.hromadas}::uuid[]) AS u(id) CROSS JOIN LATERAL (${after(sql`c.hromada_id = u.id`)}) x`);
+  if (visible.caseIds.length > 0) branches.push(sql`SELECT x.id, x.next_due_date FROM (${after(sql`c.id = ANY(${visible.caseIds}::uuid[])`)}) x`);
+  const page = await sql<{ id: string }>`
+    SELECT DISTINCT c.id, c.next_due_date FROM (${sql.join(branches, sql` UNION ALL `)}) c
+    ${worklistOrder} LIMIT ${n}`.execute(db);
+  const ids = page.rows.map((r) => r.id);
+  if (ids.length === 0) return [];
+  return db
     .selectFrom('cases')
     .innerJoin('users as cm', 'cm.id', 'cases.case_manager_id')
     .innerJoin('territories as h', 'h.id', 'cases.hromada_id')
@@ -94,16 +119,10 @@ export async function listVisibleCases(db: Tx, scope: CaseScope, opts: { status:
       'cm.given_name as cmGivenName',
       'cm.patronymic as cmPatronymic',
     ])
-    .where(visible)
-    .where('cases.status', '=', opts.status);
-  if (opts.after) {
-    const { due, id } = opts.after;
-    // Order: next_due_date ASC NULLS LAST, id ASC.
-    q = due === null
-      ? q.where((eb) => eb.and([eb('cases.next_due_date', 'is', null), eb('cases.id', '>', id)]))
-      : q.where((eb) => eb.or([eb('cases.next_due_date', '>', due), eb('cases.next_due_date', 'is', null), eb.and([eb('cases.next_due_date', '=', due), eb('cases.id', '>', id)])]));
-  }
-  return q.orderBy(sql`cases.next_due_date ASC NULLS LAST`).orderBy('cases.id').limit(opts.limit + 1).execute();
+    .where('cases.id', 'in', ids)
+    .orderBy(sql`cases.next_due_date ASC NULLS LAST`)
+    .orderBy('cases.id')
+    .execute();
 }
 
 /** Members of cases with their person data, for titles and the case page. */

@@ -116,7 +116,7 @@ export async function seedNational(deps: Deps, opts: NationalSeedOptions): Promi
     if (fast) {
       const su = await sql<{ su: boolean }>`SELECT rolsuper AS su FROM pg_roles WHERE rolname = current_user`.execute(conn);
       if (su.rows[0]?.su) await exec('SET session_replication_role = replica');
-      await exec('DROP INDEX IF EXISTS persons_name_key_trgm, persons_latin_key_trgm');
+      await exec('DROP INDEX IF EXISTS persons_hromada_name_trgm, persons_hromada_latin_trgm');
     }
     const ids = await ensureGeographyAndStaff(conn, deps, seed, geo, expected, log);
 
@@ -177,9 +177,13 @@ export async function seedNational(deps: Deps, opts: NationalSeedOptions): Promi
       log('building the trigram indexes of person search…');
       await exec('SET session_replication_role = origin');
       await exec("SET maintenance_work_mem = '512MB'").catch(() => undefined);
-      await exec('CREATE INDEX IF NOT EXISTS persons_name_key_trgm ON persons USING gin (name_key gin_trgm_ops)');
-      await exec('CREATE INDEX IF NOT EXISTS persons_latin_key_trgm ON persons USING gin (latin_key gin_trgm_ops)');
+      await exec('CREATE INDEX IF NOT EXISTS persons_hromada_name_trgm ON persons USING gin (hromada_id, name_key gin_trgm_ops)');
+      await exec('CREATE INDEX IF NOT EXISTS persons_hromada_latin_trgm ON persons USING gin (hromada_id, latin_key gin_trgm_ops)');
     }
+    // The bulk load may have run with triggers off (fast mode): link the territories that share a person and mark
+    // every territory changed, so that the indicator rollups (migration 0020) are recomputed when next read.
+    await exec('SELECT indicator_rollup_relink()');
+    await exec('INSERT INTO indicator_rollup_versions AS v (territory_id) SELECT id FROM territories ON CONFLICT (territory_id) DO UPDATE SET version = v.version + 1');
     log('analysing tables…');
     await exec('ANALYZE cases, persons, case_members, care_episodes, notifications, needs_assessments, case_deadlines, case_events, referrals, territories, users, user_roles, organisations');
     return { cases: total, skippedBatches: skipped, hromadas: geo.hromadas.length, seconds: (Date.now() - started) / 1000 };
@@ -331,7 +335,7 @@ async function generateBatch(exec: (text: string) => Promise<unknown>, ctx: Batc
   await exec(`CREATE TEMP TABLE ns_member ON COMMIT DROP AS
     SELECT m.*, ${idSql(seed, 'p', "m.i || ':' || m.k")} AS pid,
       CASE WHEN m.adult THEN ${adultSex} WHEN ${M(1)} < 0.51 THEN 'male' ELSE 'female' END AS sex,
-      floor(${M(2)} * 30)::int AS g, floor(${M(3)} * ${patronymics.length})::int AS own_patr,
+      floor(${M(2)} * ${givenNames.male.length})::int AS g, floor(${M(3)} * ${patronymics.length})::int AS own_patr,
       CASE WHEN m.adult THEN m.reg - (7300 + floor(${M(4)} * 12775)::int) WHEN m.ctype = 'care_leaver' THEN m.reg - (5480 + floor(${M(4)} * 1090)::int) ELSE m.reg - floor(${M(4)} * 6570)::int END AS birth,
       ${M(5)} < CASE WHEN m.adult THEN 0.04 ELSE 0.06 END AS disability,
       CASE WHEN ${M(6)} < 0.08 THEN 'idp' WHEN ${M(6)} < 0.1 THEN 'abroad' ELSE 'none' END AS displacement,

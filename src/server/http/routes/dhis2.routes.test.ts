@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '#test/db.ts';
 import { loginAs, seedWorld, testApp, type Client } from '#test/factories.ts';
 import { dhis2BulkDataValueSet, dhis2DataValueSet } from '#contracts/dhis2.contract.ts';
+import { dhis2TargetFrom } from '#server/config.ts';
 import { seedIndicatorRecords } from '#server/db/seed/demo-indicators.ts';
 
 // DHIS2 aggregate push (SPEC §10.4): mapping tables, dry run, push to a stand-in DHIS2, kept import summaries.
@@ -45,7 +46,6 @@ beforeAll(async () => {
   dhis2Url = `http://127.0.0.1:${(dhis2.address() as AddressInfo).port}`;
 }, 120_000);
 afterAll(async () => {
-  delete process.env.DHIS2_URL;
   await new Promise((r) => dhis2?.close(r));
   await app?.close();
   await tdb?.close();
@@ -155,13 +155,12 @@ describe('DHIS2 dataValueSets', () => {
   });
 
   it('pushes to the configured DHIS2 with dryRun and importStrategy, and keeps its import summary', async () => {
-    delete process.env.DHIS2_URL;
+    tdb.deps.config.dhis2 = null;
     const refused = await admin.send('POST', '/api/v1/dhis2/pushes', { quarter: '2026Q3', dryRun: false });
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe('dhis2_not_configured');
-    process.env.DHIS2_URL = `${dhis2Url}/`;
-    process.env.DHIS2_USERNAME = 'rodyna';
-    process.env.DHIS2_PASSWORD = 'secret';
+    // The server's settings (config.ts reads DHIS2_URL, DHIS2_USERNAME and DHIS2_PASSWORD once, at start).
+    tdb.deps.config.dhis2 = dhis2TargetFrom({ DHIS2_URL: `${dhis2Url}/`, DHIS2_USERNAME: 'rodyna', DHIS2_PASSWORD: 'secret' });
     const res = await admin.send('POST', '/api/v1/dhis2/pushes', { quarter: '2026Q3', dryRun: false, importStrategy: 'CREATE_AND_UPDATE' });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(arrivals).toHaveLength(1);
@@ -195,7 +194,7 @@ describe('DHIS2 dataValueSets', () => {
   });
 
   it('keeps a failed push when DHIS2 cannot be reached', async () => {
-    process.env.DHIS2_URL = 'http://127.0.0.1:1';
+    tdb.deps.config.dhis2 = dhis2TargetFrom({ DHIS2_URL: 'http://127.0.0.1:1' });
     const res = await admin.send('POST', '/api/v1/dhis2/pushes', { quarter: '2026Q3', dryRun: false });
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('failed');

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageBandAt } from '#domain/indicators/age-bands.ts';
 import { FIRST_SERVICE_DAYS, indicatorByCode } from '#domain/indicators/catalogue.ts';
@@ -6,7 +8,7 @@ import type { Dimension } from '#domain/indicators/dimensions.ts';
 import { parsePeriod } from '#domain/indicators/periods.ts';
 import { todayInKyiv } from '#server/lib/context.ts';
 import { seedIndicatorRecords } from '#server/db/seed/demo-indicators.ts';
-import { computedCodes } from '#server/services/indicators-engine.service.ts';
+import { computedCodes, refreshRollups } from '#server/services/indicators-engine.service.ts';
 import { createTestDatabase, type TestDatabase } from '#test/db.ts';
 import { loginAs, seedWorld, testApp, type Client } from '#test/factories.ts';
 
@@ -42,6 +44,16 @@ beforeAll(async () => {
   const seeded = await seedIndicatorRecords(tdb.deps, { seed: 7, persons: 420, today: '2026-11-19' });
   expect(seeded.persons).toBe(420);
   analyst = await loginAs(app, 'analyst.national');
+  await loadRecords();
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  await tdb?.close();
+});
+
+/** Reads the records back from the database as plain rows. */
+async function loadRecords() {
   const db = tdb.deps.db;
   persons = new Map((await db.selectFrom('persons').select(['id', 'birth_date', 'sex', 'disability', 'displacement', 'legal_status', 'hromada_id']).execute()).map((p) => [p.id, p]));
   episodes = await db.selectFrom('care_episodes').select(['id', 'person_id', 'care_type', 'institution_type', 'institution_subordination', 'start_date', 'end_date', 'hromada_id']).execute();
@@ -54,12 +66,7 @@ beforeAll(async () => {
   assessments = await db.selectFrom('needs_assessments').select(['case_id', 'hromada_id', 'due_date', 'completed_at']).execute();
   services = await db.selectFrom('delivered_services').select(['case_id', 'delivered_on']).execute();
   territories = new Map((await db.selectFrom('territories').select(['id', 'level', 'parent_id', 'hromada_kind', 'name_en']).execute()).map((t) => [t.id, t]));
-}, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
-});
+}
 
 // ---- plain recount ----------------------------------------------------------------------------------------------
 
@@ -272,49 +279,116 @@ describe('computed indicators equal a plain recount of the same records, for eve
 
   for (const code of ['SG1.9', 'SG2.1', 'SG2.3', 'SG2.4', 'SG4.1', 'SG4.2', 'SG4.3', 'SG4.4', 'SG4.5', 'SG5.1', 'SG5.3', 'OC1', 'OC2', 'OC3', 'OC4', 'OC5', 'OC6', 'OC7', 'OC8', 'OC9', 'OC10']) {
     it(`${code}`, async () => {
-      const def = indicatorByCode(code);
-      if (!def) throw new Error(code);
-      const periods = def.periodicity === 'year' ? ['2025'] : ['2026Q2'];
-      let nonZero = 0;
-      for (const periodKey of periods) {
-        const { start: S, end: E } = parsePeriod(periodKey);
-        const all = factsOf(code, S, E);
-        for (const scope of scopes) {
-          const facts = all.filter((f) => inScope(f, scope));
-          for (const dim of ['none', ...def.disaggregations] as const) {
-            const id = scope.territoryId();
-            const url = `/api/v1/indicators/${code}/table?period=${periodKey}&disaggregation=${dim}${id ? `&territoryId=${id}` : ''}`;
-            const res = await analyst.get(url);
-            expect(res.status, `${url} ${JSON.stringify(res.body)}`).toBe(200);
-            const table = res.body;
-            expect(table.suppressionApplied).toBe(false);
-            const label = `${code} ${periodKey} ${scope.name} by ${dim}`;
-            expect(pick(table.total.total), `${label}: total`).toEqual(expectedCell(code, facts));
-            if (expectedCell(code, facts).numerator || expectedCell(code, facts).denominator) nonZero += 1;
-            if (dim !== 'none') {
-              const keys = new Set(facts.map((f) => dimOf(f, dim, E)));
-              for (const k of keys) expect(table.columns, `${label}: column ${k}`).toContain(k);
-              for (const [i, key] of (table.columns as string[]).entries()) {
-                expect(pick(table.total.cells[i]), `${label}: ${key}`).toEqual(expectedCell(code, facts.filter((f) => dimOf(f, dim, E) === key)));
-              }
-            }
-            const expectedUnits = scope.level === 'national' ? [...territories.values()].filter((t) => t.level === 'oblast') : scope.level === 'oblast' ? [...territories.values()].filter((t) => t.level === 'rayon' && t.parent_id === id) : [];
-            expect((table.units as { territoryId: string }[]).map((u) => u.territoryId).sort(), `${label}: units`).toEqual(expectedUnits.map((t) => t.id).sort());
-            for (const u of table.units as { territoryId: string; total: object; cells: object[] }[]) {
-              const unitFacts = facts.filter((f) => unitOf(f, scope) === u.territoryId);
-              expect(pick(u.total), `${label}: unit ${u.territoryId}`).toEqual(expectedCell(code, unitFacts));
-              for (const [i, key] of (table.columns as string[]).entries()) {
-                expect(pick(u.cells[i]), `${label}: unit ${u.territoryId} ${key}`).toEqual(expectedCell(code, unitFacts.filter((f) => dimOf(f, dim, E) === key)));
-              }
-            }
-          }
-        }
-      }
-      // The fixed data is rich enough that the comparison is not a comparison of zeros.
-      expect(nonZero, `${code} has figures`).toBeGreaterThan(0);
+      await compareWithRecount(code);
     }, 120_000);
   }
 });
+
+describe('the rollups follow changes of the records (refreshed incrementally, still equal to the recount)', () => {
+  it('after adding a case, closing one and moving a child from an institution to a family', async () => {
+    const db = tdb.deps.db;
+    const q2 = parsePeriod('2026Q2');
+    // Computed once (the tables above read them too), nothing is stale until a record changes.
+    const codes = ['OC10', 'OC7', 'OC8', 'OC1', 'OC2', 'SG1.9', 'SG4.1', 'SG4.2', 'SG4.3', 'SG2.1', 'OC3', 'SG5.1'];
+    for (const code of codes) await refreshRollups(db, code, parsePeriod(indicatorByCode(code)?.periodicity === 'year' ? '2025' : '2026Q2'));
+    expect(await refreshRollups(db, 'SG4.3', q2)).toBe(0);
+
+    // Add a case: registered in the period in Bucha, with a child whose care history is recorded in another hromada.
+    const bucha = hromadaId('Bucha');
+    const model = await db.selectFrom('cases').selectAll().where('hromada_id', '=', bucha).orderBy('number').executeTakeFirstOrThrow();
+    const child = await db
+      .selectFrom('case_members as m')
+      .innerJoin('cases as c', 'c.id', 'm.case_id')
+      .selectAll('m')
+      .where('m.role', '=', 'child')
+      .where('c.hromada_id', '<>', bucha)
+      .where((eb) => eb.exists(eb.selectFrom('care_episodes as e').select('e.id').whereRef('e.person_id', '=', 'm.person_id')))
+      .orderBy('m.id')
+      .executeTakeFirstOrThrow();
+    const newCase = randomUUID();
+    await db.insertInto('cases').values({ ...model, id: newCase, number: `${model.number}-R`, status: 'open', step: model.step, registered_on: '2026-05-05', closed_on: null }).execute();
+    await db.insertInto('case_members').values({ ...child, id: randomUUID(), case_id: newCase }).execute();
+
+    // Close a prevention case so that its six-month follow-up falls in the period.
+    const open = await db.selectFrom('cases').selectAll().where('case_type', '=', 'prevention').where('status', '=', 'open').where('registered_on', '<', '2025-11-01').where('hromada_id', '<>', bucha).orderBy('number').executeTakeFirstOrThrow();
+    await db.updateTable('cases').set({ status: 'closed', closed_on: '2025-11-20' }).where('id', '=', open.id).execute();
+
+    // Move a child from an institution back to the family in the period, the family living in Bucha.
+    const stay = await db.selectFrom('care_episodes').selectAll().where('care_type', '=', 'institution').where('end_date', 'is', null).where('start_date', '<', '2026-04-01').orderBy('id').executeTakeFirstOrThrow();
+    await db.updateTable('care_episodes').set({ end_date: '2026-05-10', end_reason: 'Повернення в сім\'ю' }).where('id', '=', stay.id).execute();
+    await db.insertInto('care_episodes').values({ ...stay, id: randomUUID(), care_type: 'own_family', institution_type: null, institution_subordination: null, institution_name: '', institution_id: null, start_date: '2026-05-10', end_date: null, end_reason: '', hromada_id: bucha }).execute();
+
+    // Both persons now have records in two hromadas: the triggers linked them, so a refresh of one reads the other too.
+    const linked = async (a: string, b: string) => (await sql`SELECT 1 AS one FROM indicator_rollup_links WHERE territory_id = ${a} AND other_id = ${b}`.execute(db)).rows.length === 1;
+    const childHromada = (await db.selectFrom('cases').select('hromada_id').where('id', '=', child.case_id).executeTakeFirstOrThrow()).hromada_id;
+    expect(await linked(bucha, childHromada)).toBe(true);
+    expect(await linked(stay.hromada_id, bucha) || stay.hromada_id === bucha).toBe(true);
+    // Only the territories touched are stale (incremental), and the answers equal the recount of the changed records.
+    const stale = await refreshRollups(db, 'SG4.3', q2);
+    expect(stale).toBeGreaterThan(0);
+    expect(stale).toBeLessThan(territories.size);
+    await loadRecords();
+    for (const code of codes) await compareWithRecount(code);
+
+    // A child of the prevention case closed above is also in a prevention case in Bucha, closed a few days later: OC1
+    // counts the child once, in the hromada of the earlier case. A later change in Bucha alone refreshes only Bucha's
+    // cells; the link between the two hromadas keeps the child out of Bucha's figures.
+    const kid = await db.selectFrom('case_members').selectAll().where('case_id', '=', open.id).where('role', '=', 'child').orderBy('id').executeTakeFirstOrThrow();
+    const second = randomUUID();
+    await db.insertInto('cases').values({ ...model, id: second, number: `${model.number}-P`, case_type: 'prevention', status: 'closed', registered_on: '2025-10-01', closed_on: '2025-11-25' }).execute();
+    await db.insertInto('case_members').values({ ...kid, id: randomUUID(), case_id: second }).execute();
+    expect(await linked(bucha, open.hromada_id)).toBe(true);
+    await refreshRollups(db, 'OC1', q2);
+    await sql`SELECT indicator_rollup_bump(ARRAY[${bucha}]::uuid[])`.execute(db);
+    expect(await refreshRollups(db, 'OC1', q2)).toBe(1);
+    await loadRecords();
+    await compareWithRecount('OC1');
+  }, 240_000);
+});
+
+/** Compares every cell of every table of one indicator (all disaggregations, all scopes) with the recount. */
+async function compareWithRecount(code: string) {
+  const def = indicatorByCode(code);
+  if (!def) throw new Error(code);
+  const periods = def.periodicity === 'year' ? ['2025'] : ['2026Q2'];
+  let nonZero = 0;
+  for (const periodKey of periods) {
+    const { start: S, end: E } = parsePeriod(periodKey);
+    const all = factsOf(code, S, E);
+    for (const scope of scopes) {
+      const facts = all.filter((f) => inScope(f, scope));
+      for (const dim of ['none', ...def.disaggregations] as const) {
+        const id = scope.territoryId();
+        const url = `/api/v1/indicators/${code}/table?period=${periodKey}&disaggregation=${dim}${id ? `&territoryId=${id}` : ''}`;
+        const res = await analyst.get(url);
+        expect(res.status, `${url} ${JSON.stringify(res.body)}`).toBe(200);
+        const table = res.body;
+        expect(table.suppressionApplied).toBe(false);
+        const label = `${code} ${periodKey} ${scope.name} by ${dim}`;
+        expect(pick(table.total.total), `${label}: total`).toEqual(expectedCell(code, facts));
+        if (expectedCell(code, facts).numerator || expectedCell(code, facts).denominator) nonZero += 1;
+        if (dim !== 'none') {
+          const keys = new Set(facts.map((f) => dimOf(f, dim, E)));
+          for (const k of keys) expect(table.columns, `${label}: column ${k}`).toContain(k);
+          for (const [i, key] of (table.columns as string[]).entries()) {
+            expect(pick(table.total.cells[i]), `${label}: ${key}`).toEqual(expectedCell(code, facts.filter((f) => dimOf(f, dim, E) === key)));
+          }
+        }
+        const expectedUnits = scope.level === 'national' ? [...territories.values()].filter((t) => t.level === 'oblast') : scope.level === 'oblast' ? [...territories.values()].filter((t) => t.level === 'rayon' && t.parent_id === id) : [];
+        expect((table.units as { territoryId: string }[]).map((u) => u.territoryId).sort(), `${label}: units`).toEqual(expectedUnits.map((t) => t.id).sort());
+        for (const u of table.units as { territoryId: string; total: object; cells: object[] }[]) {
+          const unitFacts = facts.filter((f) => unitOf(f, scope) === u.territoryId);
+          expect(pick(u.total), `${label}: unit ${u.territoryId}`).toEqual(expectedCell(code, unitFacts));
+          for (const [i, key] of (table.columns as string[]).entries()) {
+            expect(pick(u.cells[i]), `${label}: unit ${u.territoryId} ${key}`).toEqual(expectedCell(code, unitFacts.filter((f) => dimOf(f, dim, E) === key)));
+          }
+        }
+      }
+    }
+  }
+  // The fixed data is rich enough that the comparison is not a comparison of zeros.
+  expect(nonZero, `${code} has figures`).toBeGreaterThan(0);
+}
 
 function pick(cell: unknown): { numerator: number | null; denominator: number | null; value: number | null } {
   const c = cell as { numerator: number | null; denominator: number | null; value: number | null };

@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '#test/db.ts';
 import { aNotification, loginAs, seedWorld, testApp, type Client } from '#test/factories.ts';
 import { maskFactors, seesSensitive } from '#domain/privacy/masking.ts';
 import { seedDemoCaregivers } from '#server/db/seed/demo-caregivers.ts';
+import { seedDemoProviders } from '#server/db/seed/demo-providers.ts';
 
 // Sensitive fields (abuse details, health, disability) masked in lists unless the viewer is on the case (SPEC §11).
 const now = new Date('2026-11-20T08:00:00.000Z');
@@ -18,6 +19,7 @@ beforeAll(async () => {
   app = await testApp(tdb.deps);
   world = await seedWorld(tdb.deps);
   await seedDemoCaregivers(tdb.deps);
+  await seedDemoProviders(tdb.deps);
   cm = await loginAs(app, 'cm.bucha');
   cas = await loginAs(app, 'cas.bucha');
 }, 120_000);
@@ -79,5 +81,32 @@ describe('caregiver matching (disability)', () => {
     expect(masked.status).toBe(200);
     expect([masked.body.child.disability, masked.body.maskedFields]).toEqual([null, ['disability']]);
     expect(reasonCodes(masked.body).some((c) => c.includes('disability'))).toBe(false);
+  });
+});
+
+type ReferralItem = { id: string; reason: string; earlierServices: string; additionalInfo: string; contact: string; maskedFields: string[] };
+
+describe('the outgoing referrals box (abuse details, health in free text)', () => {
+  it('shows the reason and earlier services to the case manager, empties them in the list for Child Affairs, and keeps the referral itself whole', async () => {
+    const res = await cm.send('POST', '/api/v1/notifications', aNotification(world.bucha));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const caseId = res.body.caseId as string;
+    const ngo = await tdb.deps.db.selectFrom('organisations').select('id').where('name_en', 'like', 'NGO "Family Circle" (Bucha%').executeTakeFirstOrThrow();
+    const reason = 'Батько б’є дитину, у матері залежність (Направленко)';
+    const created = await cm.send('POST', `/api/v1/cases/${caseId}/referrals`, {
+      providerId: ngo.id, serviceCode: 'issb_family_social_support', reason, earlierServices: 'Лікування в наркологічному диспансері', additionalInfo: '', contact: '+380 67 000 00 00', signedBy: 'Директор Центру',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.id as string;
+
+    const own = ((await cm.get('/api/v1/referrals?box=outgoing')).body.items as ReferralItem[]).find((r) => r.id === id);
+    expect(own).toEqual(expect.objectContaining({ reason, earlierServices: 'Лікування в наркологічному диспансері', maskedFields: [] }));
+    const listed = await cas.get('/api/v1/referrals?box=outgoing');
+    expect(listed.status).toBe(200);
+    const theirs = (listed.body.items as ReferralItem[]).find((r) => r.id === id);
+    // Empty fields are not secret and are not listed as masked; the contact is what the referral is for.
+    expect(theirs).toEqual(expect.objectContaining({ reason: '', earlierServices: '', additionalInfo: '', contact: '+380 67 000 00 00', maskedFields: ['reason', 'earlierServices'] }));
+    const whole = await cas.get(`/api/v1/referrals/${id}`);
+    expect([whole.status, whole.body.reason, whole.body.maskedFields]).toEqual([200, reason, []]);
   });
 });

@@ -239,3 +239,138 @@ async function cookieOf(username: string): Promise<string> {
   const c = res.cookies.find((x) => x.name === 'rodyna_session');
   return `rodyna_session=${c?.value ?? ''}`;
 }
+
+describe('setting bodies up and changing them (SPEC §3, §9)', () => {
+  let taskforceId: string;
+  /** The oblast of a hromada (hromada → rayon → oblast). */
+  const oblastOf = async (hromadaId: string) =>
+    (await tdb.deps.db.selectFrom('territories as h').innerJoin('territories as r', 'r.id', 'h.parent_id').select('r.parent_id').where('h.id', '=', hromadaId).executeTakeFirstOrThrow()).parent_id as string;
+
+  it('the Child Affairs Service sets up its hromada’s commission; the places offered are its own; others are refused', async () => {
+    const cas = await loginAs(app, 'cas.bucha');
+    const list = await cas.get('/api/v1/panel-bodies');
+    expect(list.body.places).toEqual([expect.objectContaining({ id: world.bucha, level: 'hromada', kinds: ['child_rights_commission', 'guardianship_body'] })]);
+    const org = list.body.places[0].organisations.find((o: { kind: string }) => o.kind === 'child_rights_commission');
+    expect(org).toBeDefined();
+    const input = { kind: 'guardianship_body', nameUk: 'Орган опіки та піклування Бучанської міської ради', territoryId: world.bucha, organisationId: null };
+    const created = await cas.send('POST', '/api/v1/panel-bodies', input);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body).toEqual(expect.objectContaining({ kind: 'guardianship_body', currentMembers: 0, version: 1, organisation: null, allowedActions: ['read', 'edit'] }));
+    const audit = await tdb.deps.db.selectFrom('audit_log').select('action').where('entity', '=', 'panel_body').where('entity_id', '=', created.body.id).execute();
+    expect(audit.map((a) => a.action)).toContain('create');
+    expect((await cas.send('POST', '/api/v1/panel-bodies', { ...input, organisationId: org.id })).body.code).toBe('panel_body_organisation_invalid');
+    expect((await cas.send('POST', '/api/v1/panel-bodies', { ...input, kind: 'community_taskforce' })).status).toBe(403);
+    expect((await cas.send('POST', '/api/v1/panel-bodies', { ...input, territoryId: world.stryi })).status).toBe(403);
+    expect((await cm.send('POST', '/api/v1/panel-bodies', input)).status).toBe(403);
+    expect((await secretary.send('POST', '/api/v1/panel-bodies', input)).status).toBe(403);
+  });
+
+  it('the planner sets up the taskforce, the coordinator the oblast council; wrong level 422, another oblast 403', async () => {
+    const planner = await loginAs(app, 'planner.bucha');
+    const tf = await planner.send('POST', '/api/v1/panel-bodies', { kind: 'community_taskforce', nameUk: 'Робоча група громади', territoryId: world.bucha });
+    expect(tf.status, JSON.stringify(tf.body)).toBe(201);
+    taskforceId = tf.body.id;
+    expect((await planner.send('POST', '/api/v1/panel-bodies', { kind: 'child_rights_commission', nameUk: 'Х', territoryId: world.bucha })).status).toBe(403);
+    const coord = await loginAs(app, 'coord.kyiv');
+    const kyiv = await oblastOf(world.bucha);
+    const lviv = await oblastOf(world.stryi);
+    expect(kyiv).not.toBe(lviv);
+    const council = await coord.send('POST', '/api/v1/panel-bodies', { kind: 'better_care_council', nameUk: 'Обласна рада (друга)', territoryId: kyiv });
+    expect(council.status, JSON.stringify(council.body)).toBe(201);
+    expect((await coord.send('POST', '/api/v1/panel-bodies', { kind: 'better_care_council', nameUk: 'Х', territoryId: lviv })).status).toBe(403);
+    expect((await coord.send('POST', '/api/v1/panel-bodies', { kind: 'better_care_council', nameUk: 'Х', territoryId: world.bucha })).body.code).toBe('panel_body_level_invalid');
+    expect((await coord.send('POST', '/api/v1/panel-bodies', { kind: 'community_taskforce', nameUk: 'Х', territoryId: world.stryi })).status).toBe(403);
+    // The coordinator keeps the taskforces of the oblast's hromadas and sees them; the commission is not theirs.
+    expect((await coord.get(`/api/v1/panel-bodies/${taskforceId}`)).body.allowedActions).toEqual(['read', 'edit']);
+    expect((await coord.get(`/api/v1/panel-bodies/${bodyId}`)).status).toBe(403);
+  });
+
+  it('changes a body on its version (409 when stale); 403 for its people, 404 outside scope; audited', async () => {
+    const planner = await loginAs(app, 'planner.bucha');
+    const before = (await planner.get(`/api/v1/panel-bodies/${taskforceId}`)).body;
+    const input = { kind: 'community_taskforce', nameUk: 'Робоча група Бучанської громади з питань кращого догляду', nameEn: 'Bucha Better Care Taskforce', territoryId: world.bucha, organisationId: null, version: before.version };
+    const changed = await planner.send('PUT', `/api/v1/panel-bodies/${taskforceId}`, input);
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body).toEqual(expect.objectContaining({ nameUk: input.nameUk, nameEn: 'Bucha Better Care Taskforce', version: before.version + 1 }));
+    expect((await planner.send('PUT', `/api/v1/panel-bodies/${taskforceId}`, input)).status).toBe(409);
+    expect((await planner.send('PUT', `/api/v1/panel-bodies/${taskforceId}`, { ...input, territoryId: world.stryi, version: before.version + 1 })).status).toBe(403);
+    expect((await (await loginAs(app, 'cas.stryi')).send('PUT', `/api/v1/panel-bodies/${taskforceId}`, input)).status).toBe(404);
+    const commission = (await secretary.get(`/api/v1/panel-bodies/${bodyId}`)).body;
+    const same = { kind: commission.kind, nameUk: commission.nameUk, nameEn: commission.nameEn, territoryId: world.bucha, organisationId: commission.organisation.id, version: commission.version };
+    expect((await secretary.send('PUT', `/api/v1/panel-bodies/${bodyId}`, same)).status).toBe(403);
+    expect((await planner.send('PUT', `/api/v1/panel-bodies/${bodyId}`, same)).status).toBe(404);
+    const audit = await tdb.deps.db.selectFrom('audit_log').select(['action', 'details']).where('entity', '=', 'panel_body').where('entity_id', '=', taskforceId).where('action', '=', 'update').execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.details).toEqual(expect.objectContaining({ changed: ['name_uk', 'name_en'] }));
+  });
+
+  it('an ended membership counts for quorum up to its last day and not after', async () => {
+    const body = (await secretary.get(`/api/v1/panel-bodies/${bodyId}`)).body;
+    const m = body.members.find((x: { surname: string }) => x.surname === 'Мельник');
+    const before = body.currentMembers;
+    const fields = { surname: m.surname, givenName: m.givenName, patronymic: m.patronymic, organisationName: m.organisationName, sector: m.sector, role: m.role, fromDate: m.fromDate, version: m.version };
+    const ended = await secretary.send('PUT', `/api/v1/panel-members/${m.id}`, { ...fields, toDate: '2026-11-25' });
+    expect(ended.status, JSON.stringify(ended.body)).toBe(200);
+    expect(ended.body.currentMembers).toBe(before);
+    const meetingOn = async (day: string) => {
+      const created = await secretary.send('POST', `/api/v1/panel-bodies/${bodyId}/meetings`, { scheduledAt: `${day}T08:00:00.000Z`, items: [{ title: 'Поточні питання' }] });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      return created.body.quorum;
+    };
+    expect(await meetingOn('2026-11-25')).toEqual({ currentMembers: before, present: 0, needed: Math.floor(before / 2) + 1, reached: false });
+    expect(await meetingOn('2026-11-26')).toEqual({ currentMembers: before - 1, present: 0, needed: Math.floor((before - 1) / 2) + 1, reached: false });
+  });
+});
+
+describe('analytics filtered per body and per territory, per quarter (fixed data)', () => {
+  let stryiBodyId: string;
+  /** An adopted decision of the body at a meeting on the day (the child of the file's case). */
+  const decided = async (body: string, day: string, option: string) => {
+    const db = tdb.deps.db;
+    const at = new Date(`${day}T08:00:00.000Z`);
+    const s = await db.insertInto('panel_submissions').values({ body_id: body, case_id: caseId, child_person_id: childId, question: 'Про влаштування', status: 'decided', submitted_by: world.userId('cm.bucha'), submitted_at: at }).returning('id').executeTakeFirstOrThrow();
+    const m = await db.insertInto('panel_meetings').values({ body_id: body, scheduled_at: at }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('panel_agenda_items').values({ meeting_id: m.id, position: 1, submission_id: s.id, title: 'Про влаштування', outcome: 'adopted', decided_at: at }).execute();
+    await db.insertInto('panel_determinations').values({ submission_id: s.id, chosen_option: option, rationale: 'Обґрунтування', recorded_by: world.userId('panel.secretary'), adopted_at: at }).execute();
+  };
+
+  beforeAll(async () => {
+    const admin = await loginAs(app, 'admin');
+    const created = await admin.send('POST', '/api/v1/panel-bodies', { kind: 'child_rights_commission', nameUk: 'Комісія з питань захисту прав дитини Стрийської міської ради', territoryId: world.stryi });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    stryiBodyId = created.body.id;
+    await decided(bodyId, '2026-07-10', 'institution');
+    await decided(bodyId, '2026-08-01', 'kinship');
+    await decided(stryiBodyId, '2026-10-05', 'institution');
+    await decided(stryiBodyId, '2026-11-02', 'guardianship');
+  });
+
+  it('counts every panel, one panel, one hromada and an oblast with everything within it', async () => {
+    const analyst = await loginAs(app, 'analyst.national');
+    const all = (await analyst.get('/api/v1/panel-analytics')).body;
+    expect(all.total).toBe(5);
+    expect(all.byQuarter).toEqual([
+      { quarter: '2026-Q3', familyBased: 1, institutional: 1, familyBasedPercent: 50 },
+      { quarter: '2026-Q4', familyBased: 2, institutional: 1, familyBasedPercent: 67 },
+    ]);
+    const bucha = (await analyst.get(`/api/v1/panel-analytics?bodyId=${bodyId}`)).body;
+    expect(bucha.total).toBe(3);
+    expect(bucha.byQuarter).toEqual([
+      { quarter: '2026-Q3', familyBased: 1, institutional: 1, familyBasedPercent: 50 },
+      { quarter: '2026-Q4', familyBased: 1, institutional: 0, familyBasedPercent: 100 },
+    ]);
+    expect(bucha.byOption.filter((o: { count: number }) => o.count > 0)).toEqual([
+      { key: 'kinship', count: 1 },
+      { key: 'foster_family', count: 1 },
+      { key: 'institution', count: 1 },
+    ]);
+    const stryi = (await analyst.get(`/api/v1/panel-analytics?territoryId=${world.stryi}`)).body;
+    expect(stryi.total).toBe(2);
+    expect(stryi.byQuarter).toEqual([{ quarter: '2026-Q4', familyBased: 1, institutional: 1, familyBasedPercent: 50 }]);
+    expect(stryi.overTime).toEqual([expect.objectContaining({ quarter: '2026-Q4', body: expect.objectContaining({ id: stryiBodyId }), familyBased: 1, institutional: 1, familyBasedPercent: 50 })]);
+    const lviv = (await tdb.deps.db.selectFrom('territories as h').innerJoin('territories as r', 'r.id', 'h.parent_id').select('r.parent_id').where('h.id', '=', world.stryi).executeTakeFirstOrThrow()).parent_id as string;
+    expect((await analyst.get(`/api/v1/panel-analytics?territoryId=${lviv}`)).body.total).toBe(2);
+    const both = (await analyst.get(`/api/v1/panel-analytics?bodyId=${bodyId}&territoryId=${world.stryi}`)).body;
+    expect(both).toEqual(expect.objectContaining({ total: 0, byQuarter: [], overTime: [] }));
+  });
+});

@@ -9,7 +9,9 @@ import {
   analyticsQuery,
   analyticsView,
   attendanceRequest,
+  bodyCreateRequest,
   bodyList,
+  bodyUpdateRequest,
   bodyView,
   caseSubmissions,
   determinationRequest,
@@ -29,6 +31,7 @@ import {
   actionReport as buildActionReport,
   addActionItem,
   addMember,
+  createBody,
   createMeeting,
   getBody,
   getMeeting,
@@ -40,6 +43,7 @@ import {
   signMinutes,
   submitCase,
   updateActionItem,
+  updateBody,
   updateMember,
 } from '../../services/panels.service.ts';
 import { requireActor, type App } from '../app.ts';
@@ -50,6 +54,8 @@ export function registerPanelRoutes(app: App, deps: Deps): void {
   const readErrors = { 403: problemSchema, 404: problemSchema };
   const writeErrors = { 400: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
   app.get('/api/v1/panel-bodies', { schema: { tags, response: { 200: bodyList, 403: problemSchema } } }, async (req) => listBodies(deps, requireActor(req)));
+  app.post('/api/v1/panel-bodies', { schema: { tags, body: bodyCreateRequest, response: { 201: bodyView, ...writeErrors } } }, async (req, reply) => reply.code(201).send(await createBody(deps, requireActor(req), req.body)));
+  app.put('/api/v1/panel-bodies/:id', { schema: { tags, params: idParams, body: bodyUpdateRequest, response: { 200: bodyView, ...writeErrors } } }, async (req) => updateBody(deps, requireActor(req), req.params.id, req.body));
   app.get('/api/v1/panel-bodies/:id', { schema: { tags, params: idParams, response: { 200: bodyView, ...readErrors } } }, async (req) => getBody(deps, requireActor(req), req.params.id));
   app.post('/api/v1/panel-bodies/:id/members', { schema: { tags, params: idParams, body: memberCreateRequest, response: { 201: bodyView, ...writeErrors } } }, async (req, reply) => reply.code(201).send(await addMember(deps, requireActor(req), req.params.id, req.body)));
   app.put('/api/v1/panel-members/:id', { schema: { tags, params: idParams, body: memberUpdateRequest, response: { 200: bodyView, ...writeErrors } } }, async (req) => updateMember(deps, requireActor(req), req.params.id, req.body));

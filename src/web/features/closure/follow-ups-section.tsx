@@ -1,9 +1,12 @@
 import { Badge, Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { followUpOutcomes, type FollowUpOutcome } from '#domain/cases/follow-up.ts';
+import { isApiError } from '../../ui/api-client.ts';
+import { ConflictChoice, plainText } from '../../ui/conflict-merge.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { useConflictMerge } from '../../ui/use-conflict-merge.ts';
 import { ModalFormActions } from '../../ui/form-actions.tsx';
 import { formatDate, todayInKyiv } from '../../ui/format.ts';
 import { RecordsTable } from '../../ui/records-table.tsx';
@@ -15,6 +18,9 @@ import { recordFollowUp, scheduleFollowUp, type FollowUpsList } from './closure.
 import { followUpsQuery } from './closure.queries.ts';
 
 type Visit = FollowUpsList['items'][number];
+/** What recording a visit sets (empty while it is planned). */
+type VisitRecord = { doneOn: string | null; outcome: FollowUpOutcome | null; notes: string };
+const recordOf = (v: Visit): VisitRecord => ({ doneOn: v.doneOn, outcome: v.outcome, notes: v.notes });
 
 function RecordModal({ c, visit, onClose }: { c: CaseDetail; visit: Visit; onClose: () => void }) {
   const { t } = useTranslation();
@@ -22,18 +28,40 @@ function RecordModal({ c, visit, onClose }: { c: CaseDetail; visit: Visit; onClo
   const [doneOn, setDoneOn] = useState(todayInKyiv());
   const [outcome, setOutcome] = useState<FollowUpOutcome>('family_care_stable');
   const [notes, setNotes] = useState('');
-  const [version, setVersion] = useState(visit.version);
+  // No lost updates (SPEC §11): when the visit changed meanwhile (still planned) this record is merged with it and
+  // saved on its current version; when it differs, both are shown — keep mine or take theirs.
+  const baseRef = useRef<VisitRecord>(recordOf(visit));
+  const versionRef = useRef(visit.version);
+  const conflict = useConflictMerge<VisitRecord>(
+    async () => {
+      const list = await queryClient.fetchQuery({ ...followUpsQuery(c.id), staleTime: 0 });
+      const fresh = list.items.find((v) => v.id === visit.id);
+      return fresh && fresh.status === 'planned' ? { value: recordOf(fresh), version: fresh.version } : null;
+    },
+    (value, version, how) => {
+      versionRef.current = version;
+      if (value.doneOn) setDoneOn(value.doneOn);
+      if (value.outcome) setOutcome(value.outcome);
+      setNotes(value.notes);
+      if (how.save) save.mutate(value);
+      else {
+        baseRef.current = value;
+        save.reset();
+      }
+    },
+  );
   const save = useMutation({
-    mutationFn: () => recordFollowUp(c.id, visit.id, { version, doneOn, outcome, notes }),
+    mutationFn: (r: VisitRecord) => recordFollowUp(c.id, visit.id, { version: versionRef.current, doneOn: r.doneOn ?? doneOn, outcome: r.outcome ?? outcome, notes: r.notes }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: caseQuery(c.id).queryKey });
       onClose();
     },
+    onError: (e, r) => void conflict.onConflict(e, baseRef.current, r),
   });
   const reload = async () => {
     const list = await queryClient.fetchQuery({ ...followUpsQuery(c.id), staleTime: 0 });
     const fresh = list.items.find((v) => v.id === visit.id);
-    if (fresh) setVersion(fresh.version);
+    if (fresh) versionRef.current = fresh.version;
     save.reset();
   };
   return (
@@ -41,7 +69,7 @@ function RecordModal({ c, visit, onClose }: { c: CaseDetail; visit: Visit; onClo
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate();
+          save.mutate({ doneOn, outcome, notes });
         }}
         noValidate
       >
@@ -50,7 +78,13 @@ function RecordModal({ c, visit, onClose }: { c: CaseDetail; visit: Visit; onClo
           <NativeSelect label={t('followUp.outcome')} value={outcome} onChange={(e) => setOutcome(e.currentTarget.value as FollowUpOutcome)} data={followUpOutcomes.map((o) => ({ value: o, label: t(`followUp.outcomes.${o}`) }))} />
           {outcome === 'case_reopened' && <Text size="sm" c="orange.9">{t('followUp.reopenWarning')}</Text>}
           <Textarea label={t('followUp.notes')} required={outcome !== 'family_care_stable'} autosize minRows={3} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
-          <ErrorAlert error={save.error} onReload={() => void reload()} />
+          <ConflictChoice
+            conflict={conflict}
+            labels={{ doneOn: t('followUp.doneOn'), outcome: t('followUp.outcome'), notes: t('followUp.notes') }}
+            textOf={(cf, v) => (cf.path[cf.path.length - 1] === 'outcome' && typeof v === 'string' ? t(`followUp.outcomes.${v as FollowUpOutcome}`) : plainText(v, t))}
+            onReload={onClose}
+          />
+          <ErrorAlert error={isApiError(save.error, 'version_conflict') && (conflict.active || conflict.settled) ? null : save.error} onReload={() => void reload()} />
           <ModalFormActions onCancel={onClose} pending={save.isPending} submitLabel={t('followUp.save')} />
         </Stack>
       </form>

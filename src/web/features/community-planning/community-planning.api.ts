@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { needsAssessmentList, needsAssessmentView, oblastPlanList, oblastPlanView, programmeCreate, programmeList, programmeUpdate, programmeView } from '#contracts/community-planning.contract.ts';
+import type { needsAssessmentCreate, needsAssessmentList, needsAssessmentUpdate, needsAssessmentView, publicSummary, publicSummaryList, oblastPlanList, oblastPlanView, programmeCreate, programmeList, programmeUpdate, programmeView } from '#contracts/community-planning.contract.ts';
 import { apiRequest } from '../../ui/api-client.ts';
 
 /** A programme with its computed costing (SPEC §8). */
@@ -8,6 +8,10 @@ export type Programme = z.infer<typeof programmeView>;
 export type ProgrammeBody = z.input<typeof programmeUpdate>;
 /** A needs assessment. */
 export type NeedsAssessment = z.infer<typeof needsAssessmentView>;
+/** The body of a needs assessment's save. */
+export type NeedsAssessmentBody = z.input<typeof needsAssessmentUpdate>;
+/** A published summary. */
+export type PublicSummary = z.infer<typeof publicSummary>;
 /** An oblast plan. */
 export type OblastPlan = z.infer<typeof oblastPlanView>;
 
@@ -17,6 +21,10 @@ export const createProgramme = (body: z.input<typeof programmeCreate>) => apiReq
 export const saveProgramme = (id: string, body: ProgrammeBody) => apiRequest<Programme>(`/api/v1/community-programmes/${id}`, { method: 'PUT', body });
 export const fetchNeedsAssessments = () => apiRequest<z.infer<typeof needsAssessmentList>>('/api/v1/community-needs-assessments');
 export const fetchNeedsAssessment = (id: string) => apiRequest<NeedsAssessment>(`/api/v1/community-needs-assessments/${id}`);
+export const createNeedsAssessment = (body: z.input<typeof needsAssessmentCreate>) => apiRequest<NeedsAssessment>('/api/v1/community-needs-assessments', { method: 'POST', body });
+export const saveNeedsAssessment = (id: string, body: NeedsAssessmentBody) => apiRequest<NeedsAssessment>(`/api/v1/community-needs-assessments/${id}`, { method: 'PUT', body });
+export const fetchPublishedSummaries = () => apiRequest<z.infer<typeof publicSummaryList>>('/api/v1/community-needs-assessment-summaries');
+export const fetchPublishedSummary = (id: string) => apiRequest<PublicSummary>(`/api/v1/community-needs-assessment-summaries/${id}`);
 export const publishNeedsAssessment = (id: string, version: number) => apiRequest<NeedsAssessment>(`/api/v1/community-needs-assessments/${id}/publication`, { method: 'POST', body: { version } });
 export const fetchOblastPlans = () => apiRequest<z.infer<typeof oblastPlanList>>('/api/v1/oblast-plans');
 export const fetchOblastPlan = (id: string) => apiRequest<OblastPlan>(`/api/v1/oblast-plans/${id}`);

@@ -1,9 +1,12 @@
 import { Badge, Button, Group, Modal, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { noteKinds, type NoteKind } from '#domain/cases/case-notes.ts';
+import { isApiError } from '../../ui/api-client.ts';
+import { ConflictChoice, plainText } from '../../ui/conflict-merge.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { useConflictMerge } from '../../ui/use-conflict-merge.ts';
 import { formatDate, formatDateTime, todayInKyiv } from '../../ui/format.ts';
 import { CaseSection } from '../cases/case-sections.tsx';
 import type { CaseDetail } from '../cases/cases.api.ts';
@@ -22,8 +25,40 @@ function NoteModal({ c, opened, editing, onClose }: { c: CaseDetail; opened: boo
   const [text, setText] = useState(editing?.text ?? '');
   const [version, setVersion] = useState(editing?.version ?? 0);
   const [tried, setTried] = useState(false);
+  // No lost updates (SPEC §11): a correction that meets someone else's shows both texts — keep mine or take theirs.
+  type NoteValues = { kind: NoteKind; noteDate: string; text: string };
+  const baseRef = useRef<NoteValues | null>(editing ? { kind: editing.kind, noteDate: editing.noteDate, text: editing.text } : null);
+  const pending = useRef<{ values: NoteValues; version: number } | null>(null);
+  const conflict = useConflictMerge<NoteValues>(
+    async () => {
+      const page = await queryClient.fetchQuery({ ...notesQuery(c.id), staleTime: 0 });
+      const fresh = page.items.find((n) => n.id === editing?.id);
+      return fresh ? { value: { kind: fresh.kind, noteDate: fresh.noteDate, text: fresh.text }, version: fresh.version, updatedAt: fresh.updatedAt ?? null } : null;
+    },
+    (v, ver, how) => {
+      setVersion(ver);
+      setKind(v.kind);
+      setNoteDate(v.noteDate);
+      setText(v.text);
+      if (how.save) {
+        pending.current = { values: v, version: ver };
+        save.mutate();
+      } else {
+        baseRef.current = v;
+        save.reset();
+      }
+    },
+  );
   const save = useMutation({
-    mutationFn: () => (editing ? updateNote(c.id, editing.id, { kind, noteDate, text, version }) : createNote(c.id, { kind, noteDate, text })),
+    mutationFn: () => {
+      const p = pending.current;
+      pending.current = null;
+      if (p && editing) return updateNote(c.id, editing.id, { ...p.values, version: p.version });
+      return editing ? updateNote(c.id, editing.id, { kind, noteDate, text, version }) : createNote(c.id, { kind, noteDate, text });
+    },
+    onError: (e) => {
+      if (baseRef.current) conflict.onConflict(e, baseRef.current, { kind, noteDate, text });
+    },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: caseQuery(c.id).queryKey });
       onClose();
@@ -49,7 +84,12 @@ function NoteModal({ c, opened, editing, onClose }: { c: CaseDetail; opened: boo
           <NativeSelect label={t('work.notes.kind')} value={kind} onChange={(e) => setKind(e.currentTarget.value as NoteKind)} data={noteKinds.map((k) => ({ value: k, label: t(`work.noteKind.${k}`) }))} />
           <DateField label={t('work.notes.date')} value={noteDate} onChange={setNoteDate} maxDate={todayInKyiv()} required maw={240} />
           <Textarea label={t('work.notes.text')} required autosize minRows={4} value={text} onChange={(e) => setText(e.currentTarget.value)} error={tried && !text.trim() ? t('common.required') : undefined} />
-          <ErrorAlert error={save.error} onReload={() => void reload()} />
+          <ConflictChoice
+            conflict={conflict}
+            labels={{ kind: t('work.notes.kind'), noteDate: t('work.notes.date'), text: t('work.notes.text') }}
+            textOf={(cf, v) => (cf.path[cf.path.length - 1] === 'kind' && typeof v === 'string' ? t(`work.noteKind.${v as NoteKind}`) : plainText(v, t))}
+          />
+          <ErrorAlert error={isApiError(save.error, 'version_conflict') && (conflict.active || conflict.settled) ? null : save.error} onReload={() => void reload()} />
           <ModalFormActions onCancel={onClose} pending={save.isPending} />
         </Stack>
       </form>

@@ -1,6 +1,6 @@
 import { Button, Group, Modal, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   institutionGovernanceLevels,
@@ -14,11 +14,46 @@ import {
   type InstitutionSubordination,
   type InstitutionType,
 } from '#domain/institutions/institutions.ts';
+import { isApiError } from '../../ui/api-client.ts';
+import { ConflictMerge, plainText } from '../../ui/conflict-merge.tsx';
 import { ErrorAlert, fieldErrorsOf } from '../../ui/error-alert.tsx';
+import { useConflictMerge } from '../../ui/use-conflict-merge.ts';
 import { createInstitution, updateInstitution, type Institution } from './institutions.api.ts';
 import { institutionQuery, usePlaceOptions } from './institutions.queries.ts';
 
 type Props = { institution?: Institution | undefined; onClose: () => void; onSaved: (i: Institution) => void };
+/** The institution as this form edits it (the body of a save, without the version). */
+type InstitutionValues = {
+  nameUk: string;
+  nameEn: string;
+  type: InstitutionType;
+  subordination: InstitutionSubordination;
+  ownership: InstitutionOwnership;
+  governanceLevel: InstitutionGovernanceLevel;
+  capacity: number;
+  status: InstitutionStatus;
+  oblastId: string;
+  hromadaId: string | null;
+  address: string;
+  edrpou: string;
+  notes: string;
+};
+const valuesOf = (i: Institution): InstitutionValues => ({
+  nameUk: i.nameUk,
+  nameEn: i.nameEn,
+  type: i.type,
+  subordination: i.subordination,
+  ownership: i.ownership,
+  governanceLevel: i.governanceLevel,
+  capacity: i.capacity,
+  status: i.status,
+  oblastId: i.oblast.id,
+  hromadaId: i.hromada?.id ?? null,
+  address: i.address,
+  edrpou: i.edrpou,
+  notes: i.notes,
+});
+const codeFields: Record<string, string> = { type: 'institutions.type', subordination: 'institutions.subordination', ownership: 'institutions.ownership', governanceLevel: 'institutions.governanceLevel', status: 'institutions.status' };
 
 /**
  * Creates or changes an institution of the register (SPEC §6): names, type, subordination, ownership, founder level,
@@ -45,9 +80,42 @@ export function InstitutionForm({ institution, onClose, onSaved }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   // The version the change is based on; a conflict reloads it while the typed values stay.
   const [baseVersion, setBaseVersion] = useState(i?.version ?? 0);
+  // No lost updates (SPEC §11): the institution as loaded is the base of a three-way merge after a 409.
+  const baseRef = useRef<InstitutionValues | null>(i ? valuesOf(i) : null);
+  const versionRef = useRef(baseVersion);
+  versionRef.current = baseVersion;
+  const conflict = useConflictMerge<InstitutionValues>(
+    async () => {
+      if (!i) return null;
+      const fresh = await queryClient.fetchQuery({ ...institutionQuery(i.id), staleTime: 0 });
+      return { value: valuesOf(fresh), version: fresh.version };
+    },
+    (v, version, how) => {
+      versionRef.current = version;
+      setBaseVersion(version);
+      setNameUk(v.nameUk);
+      setNameEn(v.nameEn);
+      setType(v.type);
+      setSubordination(v.subordination);
+      setOwnership(v.ownership);
+      setGovernanceLevel(v.governanceLevel);
+      setCapacity(v.capacity);
+      setStatus(v.status);
+      setOblastId(v.oblastId);
+      setHromadaId(v.hromadaId);
+      setAddress(v.address);
+      setEdrpou(v.edrpou);
+      setNotes(v.notes);
+      if (how.save) mutation.mutate(v);
+      else {
+        baseRef.current = v;
+        mutation.reset();
+      }
+    },
+  );
   const mutation = useMutation({
-    mutationFn: () => {
-      const body = {
+    mutationFn: (over?: InstitutionValues) => {
+      const body: InstitutionValues = over ?? {
         nameUk: nameUk.trim(),
         nameEn: nameEn.trim(),
         type: type as InstitutionType,
@@ -62,7 +130,12 @@ export function InstitutionForm({ institution, onClose, onSaved }: Props) {
         edrpou: edrpou.trim(),
         notes: notes.trim(),
       };
-      return i ? updateInstitution(i.id, { ...body, version: baseVersion }) : createInstitution(body);
+      return i ? updateInstitution(i.id, { ...body, version: versionRef.current }) : createInstitution(body);
+    },
+    onError: (e, over) => {
+      if (i && baseRef.current) {
+        conflict.onConflict(e, baseRef.current, over ?? { nameUk: nameUk.trim(), nameEn: nameEn.trim(), type: type as InstitutionType, subordination: subordination as InstitutionSubordination, ownership: ownership as InstitutionOwnership, governanceLevel: governanceLevel as InstitutionGovernanceLevel, capacity: Number(capacity), status, oblastId: oblastId ?? '', hromadaId, address: address.trim(), edrpou: edrpou.trim(), notes: notes.trim() });
+      }
     },
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['institutions'] });
@@ -83,7 +156,7 @@ export function InstitutionForm({ institution, onClose, onSaved }: Props) {
     if (!oblastId) next.oblastId = required;
     if (edrpou.trim() && !/^\d{8}$/.test(edrpou.trim())) next.edrpou = t('institutions.form.edrpouInvalid');
     setErrors(next);
-    if (Object.keys(next).length === 0) mutation.mutate();
+    if (Object.keys(next).length === 0) mutation.mutate(undefined);
   };
   const options = <T extends string>(codes: readonly T[], prefix: string) => codes.map((c) => ({ value: c, label: t(`${prefix}.${c}` as 'institutions.nav') }));
   return (
@@ -148,8 +221,34 @@ export function InstitutionForm({ institution, onClose, onSaved }: Props) {
             <TextInput label={t('institutions.form.edrpou')} value={edrpou} onChange={(e) => setEdrpou(e.currentTarget.value)} error={err('edrpou')} inputMode="numeric" maxLength={8} miw={140} />
           </Group>
           <Textarea label={t('institutions.form.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} autosize minRows={2} maxLength={2000} />
+          <ConflictMerge
+            conflict={conflict}
+            labels={{
+              nameUk: t('institutions.form.nameUk'),
+              nameEn: t('institutions.form.nameEn'),
+              type: t('institutions.form.type'),
+              subordination: t('institutions.form.subordination'),
+              ownership: t('institutions.form.ownership'),
+              governanceLevel: t('institutions.form.governanceLevel'),
+              capacity: t('institutions.form.capacity'),
+              status: t('institutions.form.status'),
+              oblastId: t('institutions.form.oblast'),
+              hromadaId: t('institutions.form.hromada'),
+              address: t('institutions.form.address'),
+              edrpou: t('institutions.form.edrpou'),
+              notes: t('institutions.form.notes'),
+            }}
+            textOf={(c, v) => {
+              const field = String(c.path[c.path.length - 1]);
+              const prefix = codeFields[field];
+              if (prefix && typeof v === 'string') return t(`${prefix}.${v}` as 'institutions.nav', { defaultValue: v });
+              if (field === 'oblastId' && typeof v === 'string') return places.oblasts.find((o) => o.value === v)?.label ?? v;
+              if (field === 'hromadaId' && typeof v === 'string') return places.hromadasOf(baseRef.current?.oblastId ?? oblastId).find((h) => h.value === v)?.label ?? v;
+              return plainText(v, t);
+            }}
+          />
           <ErrorAlert
-            error={mutation.error}
+            error={isApiError(mutation.error, 'version_conflict') && (conflict.active || conflict.settled) ? null : mutation.error}
             onReload={
               i
                 ? () => {

@@ -1,9 +1,12 @@
 import { ActionIcon, Button, Fieldset, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { milestoneStatuses, targetProfiles, transformationPlanStatuses, type MilestoneStatus, type TargetProfile, type TransformationPlanStatus } from '#domain/institutions/transformation.ts';
+import { isApiError } from '../../ui/api-client.ts';
+import { ConflictMerge, plainText } from '../../ui/conflict-merge.tsx';
 import { ErrorAlert, fieldErrorsOf } from '../../ui/error-alert.tsx';
+import { useConflictMerge } from '../../ui/use-conflict-merge.ts';
 import { todayInKyiv } from '../../ui/format.ts';
 import { DateField } from '../implementation/case-form-page.tsx';
 import { saveTransformationPlan, type Institution } from './institutions.api.ts';
@@ -11,6 +14,25 @@ import { institutionQuery } from './institutions.queries.ts';
 
 type Row = { key: number; id?: string | undefined; title: string; dueDate: string; responsible: string; status: MilestoneStatus; doneDate: string };
 type Plan = NonNullable<Institution['plan']>;
+/** The plan as this form edits it (milestones keyed by id once saved, so a merge matches them one by one). */
+type PlanValues = {
+  targetProfile: TargetProfile | null;
+  status: TransformationPlanStatus;
+  approvedOn: string;
+  approvedBy: string;
+  resourcesRedirected: string;
+  notes: string;
+  milestones: Array<{ id?: string | undefined; title: string; dueDate: string; responsible: string; status: MilestoneStatus; doneDate: string }>;
+};
+const planValuesOf = (p: Plan): PlanValues => ({
+  targetProfile: p.targetProfile,
+  status: p.status,
+  approvedOn: p.approvedOn ?? '',
+  approvedBy: p.approvedBy,
+  resourcesRedirected: p.resourcesRedirected,
+  notes: p.notes,
+  milestones: p.milestones.map((m) => ({ id: m.id, title: m.title, dueDate: m.dueDate, responsible: m.responsible, status: m.status, doneDate: m.doneDate ?? '' })),
+});
 
 /** The milestones of a plan as sent back (with their ids) — for the whole-plan PUT. */
 export function milestonesBody(plan: Plan, change?: { id: string; status: MilestoneStatus; doneDate: string | null }) {
@@ -42,18 +64,50 @@ export function PlanForm({ i, onClose }: { i: Institution; onClose: () => void }
   const [rows, setRows] = useState<Row[]>(() => (plan?.milestones ?? []).map((m, k) => ({ key: k, id: m.id, title: m.title, dueDate: m.dueDate, responsible: m.responsible, status: m.status, doneDate: m.doneDate ?? '' })));
   const [baseVersion, setBaseVersion] = useState<number | undefined>(plan?.version);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const nowValues = (): PlanValues => ({ targetProfile, status, approvedOn, approvedBy: approvedBy.trim(), resourcesRedirected: resources.trim(), notes: notes.trim(), milestones: rows.map(({ key: _key, ...m }) => ({ ...m, title: m.title.trim(), responsible: m.responsible.trim() })) });
+  // No lost updates (SPEC §11): the plan as loaded is the base of a three-way merge after a 409.
+  const baseRef = useRef<PlanValues | null>(plan ? planValuesOf(plan) : null);
+  const versionRef = useRef(baseVersion);
+  versionRef.current = baseVersion;
+  const conflict = useConflictMerge<PlanValues>(
+    async () => {
+      const fresh = await queryClient.fetchQuery({ ...institutionQuery(i.id), staleTime: 0 });
+      return fresh.plan ? { value: planValuesOf(fresh.plan), version: fresh.plan.version } : null;
+    },
+    (v, version, how) => {
+      versionRef.current = version;
+      setBaseVersion(version);
+      setTargetProfile(v.targetProfile);
+      setStatus(v.status);
+      setApprovedOn(v.approvedOn);
+      setApprovedBy(v.approvedBy);
+      setResources(v.resourcesRedirected);
+      setNotes(v.notes);
+      setRows(v.milestones.map((m, k) => ({ key: k, ...m })));
+      if (how.save) mutation.mutate(v);
+      else {
+        baseRef.current = v;
+        mutation.reset();
+      }
+    },
+  );
   const mutation = useMutation({
-    mutationFn: () =>
-      saveTransformationPlan(i.id, {
-        targetProfile: targetProfile as TargetProfile,
-        status,
-        approvedOn: approvedOn || null,
-        approvedBy: approvedBy.trim(),
-        resourcesRedirected: resources.trim(),
-        notes: notes.trim(),
-        milestones: rows.map((r) => ({ ...(r.id ? { id: r.id } : {}), title: r.title.trim(), dueDate: r.dueDate, responsible: r.responsible.trim(), status: r.status, doneDate: r.status === 'done' ? r.doneDate || null : null })),
-        ...(baseVersion !== undefined ? { version: baseVersion } : {}),
-      }),
+    mutationFn: (over?: PlanValues) => {
+      const v = over ?? nowValues();
+      return saveTransformationPlan(i.id, {
+        targetProfile: v.targetProfile as TargetProfile,
+        status: v.status,
+        approvedOn: v.approvedOn || null,
+        approvedBy: v.approvedBy,
+        resourcesRedirected: v.resourcesRedirected,
+        notes: v.notes,
+        milestones: v.milestones.map((r) => ({ ...(r.id ? { id: r.id } : {}), title: r.title, dueDate: r.dueDate, responsible: r.responsible, status: r.status, doneDate: r.status === 'done' ? r.doneDate || null : null })),
+        ...(versionRef.current !== undefined ? { version: versionRef.current } : {}),
+      });
+    },
+    onError: (e, over) => {
+      if (baseRef.current) conflict.onConflict(e, baseRef.current, over ?? nowValues());
+    },
     onSuccess: (saved) => {
       queryClient.setQueryData(institutionQuery(i.id).queryKey, saved);
       void queryClient.invalidateQueries({ queryKey: ['institutions', 'list'] });
@@ -71,7 +125,7 @@ export function PlanForm({ i, onClose }: { i: Institution; onClose: () => void }
       if (r.status === 'done' && !r.doneDate) next[`milestones.${k}.doneDate`] = required;
     });
     setErrors(next);
-    if (Object.keys(next).length === 0) mutation.mutate();
+    if (Object.keys(next).length === 0) mutation.mutate(undefined);
   };
   const err = (k: string) => errors[k] ?? serverErrors[k];
   const setRow = (key: number, patch: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -145,8 +199,32 @@ export function PlanForm({ i, onClose }: { i: Institution; onClose: () => void }
             </Stack>
           </Fieldset>
           <Textarea label={t('institutions.plan.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} autosize minRows={2} maxLength={2000} />
+          <ConflictMerge
+            conflict={conflict}
+            labels={{
+              targetProfile: t('institutions.plan.targetProfile'),
+              status: t('institutions.plan.status'),
+              approvedOn: t('institutions.plan.approvedOn'),
+              approvedBy: t('institutions.plan.approvedBy'),
+              resourcesRedirected: t('institutions.plan.resourcesRedirected'),
+              notes: t('institutions.plan.notes'),
+              milestones: t('institutions.plan.milestones'),
+              'milestones.title': t('institutions.plan.milestone.title'),
+              'milestones.dueDate': t('institutions.plan.milestone.dueDate'),
+              'milestones.responsible': t('institutions.plan.milestone.responsible'),
+              'milestones.status': t('institutions.plan.milestone.status'),
+              'milestones.doneDate': t('institutions.plan.milestone.doneDate'),
+            }}
+            textOf={(c, v) => {
+              const path = c.path.filter((p): p is string => typeof p === 'string').join('.');
+              if (path === 'targetProfile' && typeof v === 'string') return t(`institutions.plan.target.${v as TargetProfile}`);
+              if (path === 'status' && typeof v === 'string') return t(`institutions.plan.planStatus.${v as TransformationPlanStatus}`);
+              if (path === 'milestones.status' && typeof v === 'string') return t(`institutions.plan.milestoneStatus.${v as MilestoneStatus}`);
+              return plainText(v, t);
+            }}
+          />
           <ErrorAlert
-            error={mutation.error}
+            error={isApiError(mutation.error, 'version_conflict') && (conflict.active || conflict.settled) ? null : mutation.error}
             onReload={() => {
               void queryClient.fetchQuery({ ...institutionQuery(i.id), staleTime: 0 }).then((fresh) => {
                 setBaseVersion(fresh.plan?.version);

@@ -6,13 +6,16 @@ import type {
   actionReport,
   analyticsView,
   attendanceRequest,
+  bodyCreateRequest,
   bodyList,
+  bodyUpdateRequest,
   bodyView,
   caseSubmissions,
   determinationRequest,
   meetingCreateRequest,
   meetingView,
   memberCreateRequest,
+  memberUpdateRequest,
   submissionRequest,
   submissionView,
   votesRequest,
@@ -35,6 +38,10 @@ export type Submission = z.infer<typeof submissionView>;
 export type ActionReport = z.infer<typeof actionReport>;
 /** One action item. */
 export type ActionItem = z.infer<typeof actionItemView>;
+/** Where the user may set up a body. */
+export type BodyPlace = BodyList['places'][number];
+/** One member. */
+export type Member = Body['members'][number];
 /** The analytics. */
 export type Analytics = z.infer<typeof analyticsView>;
 
@@ -54,7 +61,15 @@ export const saveDetermination = (itemId: string, body: z.input<typeof determina
 export const recordVotes = (itemId: string, body: z.input<typeof votesRequest>) => apiRequest<Meeting>(`/api/v1/panel-agenda-items/${enc(itemId)}/votes`, { method: 'POST', body });
 export const fetchCaseSubmissions = (caseId: string) => apiRequest<CaseSubmissions>(`/api/v1/cases/${enc(caseId)}/panel-submissions`);
 export const submitCase = (caseId: string, body: z.input<typeof submissionRequest>) => apiRequest<Submission>(`/api/v1/cases/${enc(caseId)}/panel-submissions`, { method: 'POST', body });
-export const fetchAnalytics = () => apiRequest<Analytics>('/api/v1/panel-analytics');
+/** Filters of the analytics: one body, one territory (with everything within it). */
+export type AnalyticsFilters = { bodyId?: string; territoryId?: string };
+export const fetchAnalytics = (f: AnalyticsFilters = {}) => {
+  const qs = new URLSearchParams(Object.entries(f).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')).toString();
+  return apiRequest<Analytics>(`/api/v1/panel-analytics${qs ? `?${qs}` : ''}`);
+};
+export const createBody = (body: z.input<typeof bodyCreateRequest>) => apiRequest<Body>('/api/v1/panel-bodies', { method: 'POST', body });
+export const updateBody = (id: string, body: z.input<typeof bodyUpdateRequest>) => apiRequest<Body>(`/api/v1/panel-bodies/${enc(id)}`, { method: 'PUT', body });
+export const updateMember = (id: string, body: z.input<typeof memberUpdateRequest>) => apiRequest<Body>(`/api/v1/panel-members/${enc(id)}`, { method: 'PUT', body });
 /** The minutes as PDF, opened in the browser. */
 export const minutesPdfUrl = (meetingId: string) => `/api/v1/panel-meetings/${enc(meetingId)}/minutes.pdf`;
 
@@ -65,5 +80,5 @@ export const panelKeys = {
   report: (id: string) => ['panels', 'report', id] as const,
   meeting: (id: string) => ['panels', 'meeting', id] as const,
   caseSubmissions: (caseId: string) => ['panels', 'case', caseId] as const,
-  analytics: ['panels', 'analytics'] as const,
+  analytics: (f: AnalyticsFilters = {}) => ['panels', 'analytics', f.bodyId ?? '', f.territoryId ?? ''] as const,
 };

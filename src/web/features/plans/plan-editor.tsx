@@ -2,9 +2,11 @@ import { Alert, Anchor, Button, Checkbox, Group, List, NativeSelect, Paper, Simp
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { findPlanGaps, type PlanGap } from '#domain/cases/case-plan.ts';
 import { ApiError, isApiError } from '../../ui/api-client.ts';
+import { ConflictMerge, type FieldLabels } from '../../ui/conflict-merge.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { formatDateTime, formatTime, todayInKyiv } from '../../ui/format.ts';
 import { UnsavedChangesGuard } from '../../ui/unsaved-changes-guard.tsx';
@@ -96,7 +98,8 @@ export function PlanEditor({ c, view, onReload }: { c: CaseDetail; view: PlanVie
     <Stack gap="md">
       <UnsavedChangesGuard shouldBlock={() => !done && editor.hasUnsavedChanges()} />
       {editor.restoredFrom && editor.saveState === 'dirty' && <Alert color="blue" variant="light">{t('plan.editor.restored', { time: formatDateTime(editor.restoredFrom) })}</Alert>}
-      {(editor.saveState === 'conflict' || isApiError(agreeError, 'version_conflict')) && (
+      <ConflictMerge conflict={editor.conflict} labels={planMergeLabels(t)} onReload={onReload} />
+      {isApiError(agreeError, 'version_conflict') && (
         <Alert color="red" variant="light" title={t('plan.editor.conflictTitle')} role="alert">
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{t('errors.version_conflict')}</Text>
@@ -224,4 +227,27 @@ export function PlanEditor({ c, view, onReload }: { c: CaseDetail; view: PlanVie
       </Paper>
     </Stack>
   );
+}
+
+/** Labels of the plan's fields for the merge view. */
+function planMergeLabels(t: TFunction): FieldLabels {
+  return {
+    childViews: t('plan.childViews.views'),
+    childViewsNotHeardReason: t('plan.childViews.notHeardReason'),
+    familyParticipation: t('plan.family.participation'),
+    familyConferenceHeld: t('plan.family.conferenceHeld'),
+    familyConferenceDate: t('plan.family.conferenceDate'),
+    goals: t('plan.goal.text'),
+    domain: t('plan.goal.domain'),
+    text: t('plan.goal.text'),
+    action: t('plan.measure.action'),
+    measureType: t('plan.measure.type'),
+    responsibleKind: t('plan.measure.responsible'),
+    personId: t('plan.measure.familyMember'),
+    userId: t('plan.measure.responsible'),
+    name: t('plan.measure.responsible'),
+    deadline: t('plan.measure.deadline'),
+    expectedResult: t('plan.measure.expectedResult'),
+    serviceCode: t('plan.measure.service'),
+  };
 }

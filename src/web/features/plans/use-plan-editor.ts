@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { MeasureType, PlanContent, ResponsibleKind } from '#domain/cases/case-plan.ts';
-import { isApiError } from '../../ui/api-client.ts';
-import { agreePlan, savePlanDraft, type PlanSaveBody, type PlanView } from './plans.api.ts';
+import { useConflictMerge } from '../../ui/use-conflict-merge.ts';
+import { agreePlan, fetchPlan, savePlanDraft, type PlanSaveBody, type PlanView } from './plans.api.ts';
 
 /** A measure as edited; `uid` identifies it on this page, `key` once the server has it. */
 export type EditMeasure = {
@@ -122,6 +122,20 @@ export function toContent(p: EditPlan): PlanContent {
   };
 }
 
+/**
+ * The draft as merged after a 409 (SPEC §11): goals and measures keyed by their server key, or by their page id
+ * while new, so that the three-way merge matches them element by element; page ids are not part of the record.
+ */
+export type MergePlan = Omit<EditPlan, 'goals'> & { goals: Array<Omit<EditGoal, 'uid' | 'measures'> & { key: string; measures: Array<Omit<EditMeasure, 'uid'> & { key: string }> }> };
+const uuidLike = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function toMergePlan(p: EditPlan): MergePlan {
+  return { ...p, goals: p.goals.map(({ uid, measures, ...g }) => ({ ...g, key: g.key ?? uid, measures: measures.map(({ uid: mu, ...m }) => ({ ...m, key: m.key ?? mu })) })) };
+}
+function fromMergePlan(p: MergePlan): EditPlan {
+  const serverKey = (k: string) => (uuidLike.test(k) ? k : undefined);
+  return { ...p, goals: p.goals.map((g) => ({ ...g, uid: newUid(), key: serverKey(g.key), measures: g.measures.map((m) => ({ ...m, uid: newUid(), key: serverKey(m.key) })) })) };
+}
+
 type Backup = { version: number; savedAt: string; plan: EditPlan };
 // Under the prefix the logout clears (ui/local-drafts.ts), so nothing about a family stays on a shared computer.
 const backupKey = (id: string) => `rodyna.plan.unsaved.${id}`;
@@ -155,6 +169,36 @@ export function usePlanEditor(caseId: string, initial: PlanView) {
   });
   const planRef = useRef(plan);
   const versionRef = useRef(initial.version);
+  // The draft as stored at `versionRef`: the base of a three-way merge when someone else saves meanwhile.
+  const baseRef = useRef<EditPlan>(fromView(initial));
+  const conflictRef = useRef(false);
+  const saveRef = useRef<() => Promise<boolean>>(async () => false);
+  const conflict = useConflictMerge<MergePlan>(
+    async () => {
+      const current = await fetchPlan(caseId, initial.id);
+      if (current.status !== 'draft') return null;
+      return { value: toMergePlan(fromView(current)), version: current.version, updatedAt: current.updatedAt };
+    },
+    (value, version, how) => {
+      const next = fromMergePlan(value);
+      versionRef.current = version;
+      conflictRef.current = false;
+      planRef.current = next;
+      changeSeq.current += 1;
+      setPlan(next);
+      setSaveError(null);
+      if (how.save) {
+        writeBackup(initial.id, { version, savedAt: new Date().toISOString(), plan: next });
+        setSaveState('dirty');
+        void saveRef.current();
+      } else {
+        baseRef.current = next;
+        savedSeq.current = changeSeq.current;
+        writeBackup(initial.id, null);
+        setSaveState('idle');
+      }
+    },
+  );
   const changeSeq = useRef(restoredFrom ? 1 : 0);
   const savedSeq = useRef(0);
   const [saveState, setSaveState] = useState<SaveState>(restoredFrom ? 'dirty' : 'idle');
@@ -174,9 +218,10 @@ export function usePlanEditor(caseId: string, initial: PlanView) {
     [initial.id],
   );
 
+  const onConflict = conflict.onConflict;
   /** Saves the draft; gives the server's keys to new goals and measures. Returns false on failure. */
   const save = useCallback(async (): Promise<boolean> => {
-    if (saveState === 'conflict') return false;
+    if (conflictRef.current) return false;
     if (savedSeq.current === changeSeq.current) return true;
     const s = changeSeq.current;
     const sent = planRef.current;
@@ -184,6 +229,7 @@ export function usePlanEditor(caseId: string, initial: PlanView) {
     try {
       const res = await savePlanDraft(caseId, initial.id, toSaveBody(sent, versionRef.current));
       versionRef.current = res.version;
+      baseRef.current = fromView(res);
       savedSeq.current = s;
       // Adopt the keys the server gave, by the position they were sent in.
       const keys = new Map<string, string>();
@@ -214,13 +260,15 @@ export function usePlanEditor(caseId: string, initial: PlanView) {
       return true;
     } catch (e) {
       setSaveError(e);
-      if (isApiError(e, 'version_conflict')) {
-        writeBackup(initial.id, null);
+      // A 409 opens the merge (the device backup stays until the merged draft is saved).
+      if (onConflict(e, toMergePlan(baseRef.current), toMergePlan(sent))) {
+        conflictRef.current = true;
         setSaveState('conflict');
       } else setSaveState('error');
       return false;
     }
-  }, [caseId, initial.id, saveState]);
+  }, [caseId, initial.id, onConflict]);
+  saveRef.current = save;
 
   /** Saves what is pending, then records the family's agreement; throws the API error (422 lists the missing parts). */
   const agree = useCallback(
@@ -235,6 +283,6 @@ export function usePlanEditor(caseId: string, initial: PlanView) {
     [caseId, initial.id, save],
   );
 
-  const hasUnsavedChanges = () => changeSeq.current !== savedSeq.current && saveState !== 'conflict';
-  return { plan, update, save, agree, saveState, saveError, lastSaved, restoredFrom, hasUnsavedChanges };
+  const hasUnsavedChanges = () => changeSeq.current !== savedSeq.current;
+  return { plan, update, save, agree, saveState, saveError, lastSaved, restoredFrom, hasUnsavedChanges, conflict };
 }

@@ -1,16 +1,52 @@
 import { ActionIcon, Button, Fieldset, Group, Modal, MultiSelect, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { providerKinds, providerStatuses, type ProviderKind, type ProviderStatus } from '#domain/services/providers.ts';
+import { ConflictMerge, plainText } from '../../ui/conflict-merge.tsx';
 import { ErrorAlert, fieldErrorsOf } from '../../ui/error-alert.tsx';
+import { isApiError } from '../../ui/api-client.ts';
+import { useConflictMerge } from '../../ui/use-conflict-merge.ts';
 import { hasRole, useMe } from '../auth/auth.queries.ts';
 import { useServiceOptions } from '../catalogue/catalogue.queries.ts';
 import { hromadasQuery } from '../territories/territories.queries.ts';
-import { createProvider, updateProvider, type Provider } from './providers.api.ts';
+import { createProvider, fetchProvider, updateProvider, type Provider } from './providers.api.ts';
 import { ModalFormActions } from '../../ui/form-actions.tsx';
 
 type ServiceRow = { key: number; serviceCode: string | null; capacity: number | string };
+/** The provider as this form edits it (the body of a save, without the version). */
+type ProviderValues = {
+  nameUk: string;
+  nameEn: string;
+  hromadaId: string;
+  kind: ProviderKind;
+  status: ProviderStatus;
+  registryNumber: string;
+  edrpou: string;
+  address: string;
+  phone: string;
+  email: string;
+  contactPerson: string;
+  notes: string;
+  services: Array<{ serviceCode: string; capacity: number | null }>;
+  servedHromadaIds: string[];
+};
+const valuesOf = (p: Provider): ProviderValues => ({
+  nameUk: p.nameUk,
+  nameEn: p.nameEn,
+  hromadaId: p.hromada?.id ?? '',
+  kind: p.kind,
+  status: p.status,
+  registryNumber: p.registryNumber,
+  edrpou: p.edrpou,
+  address: p.address,
+  phone: p.phone,
+  email: p.email,
+  contactPerson: p.contactPerson,
+  notes: p.notes,
+  services: p.services.map((s) => ({ serviceCode: s.serviceCode, capacity: s.capacity ?? null })),
+  servedHromadaIds: p.servedHromadas.map((h) => h.id),
+});
 type Props = { provider?: Provider | undefined; onClose: () => void; onSaved: (p: Provider) => void };
 
 /** Hromadas as options in the interface language; `only` limits them (a planner registers providers of their hromada). */
@@ -52,30 +88,69 @@ export function ProviderForm({ provider, onClose, onSaved }: Props) {
   const [rows, setRows] = useState<ServiceRow[]>(() => (provider?.services ?? []).map((s, i) => ({ key: i, serviceCode: s.serviceCode, capacity: s.capacity ?? '' })));
   const [served, setServed] = useState<string[]>(provider?.servedHromadas.map((h) => h.id) ?? []);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // No lost updates (SPEC §11): the provider as loaded is the base of a three-way merge after a 409.
+  const baseRef = useRef<ProviderValues | null>(provider ? valuesOf(provider) : null);
+  const versionRef = useRef(provider?.version ?? 0);
+  const applyValues = (v: ProviderValues) => {
+    setNameUk(v.nameUk);
+    setNameEn(v.nameEn);
+    setHromadaId(v.hromadaId || null);
+    setKind(v.kind);
+    setStatus(v.status);
+    setRegistryNumber(v.registryNumber);
+    setEdrpou(v.edrpou);
+    setAddress(v.address);
+    setPhone(v.phone);
+    setEmail(v.email);
+    setContactPerson(v.contactPerson);
+    setNotes(v.notes);
+    setRows(v.services.map((s, i) => ({ key: i, serviceCode: s.serviceCode, capacity: s.capacity ?? '' })));
+    setServed(v.servedHromadaIds);
+  };
+  const conflict = useConflictMerge<ProviderValues>(
+    async () => {
+      if (!provider) return null;
+      const current = await fetchProvider(provider.id);
+      return { value: valuesOf(current), version: current.version };
+    },
+    (value, version, how) => {
+      versionRef.current = version;
+      applyValues(value);
+      if (how.save) mutation.mutate(value);
+      else {
+        baseRef.current = value;
+        mutation.reset();
+      }
+    },
+  );
   const mutation = useMutation({
-    mutationFn: () => {
-      const body = {
-        nameUk: nameUk.trim(),
-        nameEn: nameEn.trim(),
-        hromadaId: hromadaId ?? '',
-        kind: kind as ProviderKind,
-        status,
-        registryNumber: registryNumber.trim(),
-        edrpou: edrpou.trim(),
-        address: address.trim(),
-        phone: phone.trim(),
-        email: email.trim(),
-        contactPerson: contactPerson.trim(),
-        notes: notes.trim(),
-        services: rows.filter((r) => r.serviceCode).map((r) => ({ serviceCode: r.serviceCode as string, capacity: r.capacity === '' ? null : Number(r.capacity) })),
-        servedHromadaIds: served,
-      };
-      return provider ? updateProvider(provider.id, { ...body, version: provider.version }) : createProvider(body);
+    mutationFn: (over?: ProviderValues) => {
+      const body: ProviderValues = over ?? currentValues();
+      return provider ? updateProvider(provider.id, { ...body, version: versionRef.current }) : createProvider(body);
+    },
+    onError: (e, over) => {
+      if (provider && baseRef.current) conflict.onConflict(e, baseRef.current, over ?? currentValues());
     },
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['providers'] });
       onSaved(saved);
     },
+  });
+  const currentValues = (): ProviderValues => ({
+    nameUk: nameUk.trim(),
+    nameEn: nameEn.trim(),
+    hromadaId: hromadaId ?? '',
+    kind: kind as ProviderKind,
+    status,
+    registryNumber: registryNumber.trim(),
+    edrpou: edrpou.trim(),
+    address: address.trim(),
+    phone: phone.trim(),
+    email: email.trim(),
+    contactPerson: contactPerson.trim(),
+    notes: notes.trim(),
+    services: rows.filter((r) => r.serviceCode).map((r) => ({ serviceCode: r.serviceCode as string, capacity: r.capacity === '' ? null : Number(r.capacity) })),
+    servedHromadaIds: served,
   });
   const serverErrors = fieldErrorsOf(t, mutation.error);
   const err = (k: string) => errors[k] ?? serverErrors[k];
@@ -90,7 +165,7 @@ export function ProviderForm({ provider, onClose, onSaved }: Props) {
     const codes = rows.map((r) => r.serviceCode).filter(Boolean);
     if (new Set(codes).size !== codes.length) next.services = t('providers.form.duplicateService');
     setErrors(next);
-    if (Object.keys(next).length === 0) mutation.mutate();
+    if (Object.keys(next).length === 0) mutation.mutate(undefined);
   };
 
   const setRow = (key: number, patch: Partial<ServiceRow>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -172,8 +247,36 @@ export function ProviderForm({ provider, onClose, onSaved }: Props) {
           </Fieldset>
           <MultiSelect label={t('providers.form.servedHromadas')} description={t('providers.form.servedHint')} data={allHromadas} value={served} onChange={setServed} searchable comboboxProps={{ withinPortal: true }} />
           <Textarea label={t('providers.form.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} autosize minRows={2} maxLength={2000} />
+          <ConflictMerge
+            conflict={conflict}
+            labels={{
+              nameUk: t('providers.form.nameUk'),
+              nameEn: t('providers.form.nameEn'),
+              hromadaId: t('providers.form.hromada'),
+              kind: t('providers.form.kind'),
+              status: t('providers.form.status'),
+              registryNumber: t('providers.form.registryNumber'),
+              edrpou: t('providers.form.edrpou'),
+              address: t('providers.form.address'),
+              phone: t('providers.form.phone'),
+              email: t('providers.form.email'),
+              contactPerson: t('providers.form.contactPerson'),
+              notes: t('providers.form.notes'),
+              services: t('providers.form.services'),
+              servedHromadaIds: t('providers.form.servedHromadas'),
+            }}
+            textOf={(c, v) => {
+              const field = c.path[c.path.length - 1];
+              if (field === 'kind' && typeof v === 'string') return t(`providers.kind.${v}`, { defaultValue: v });
+              if (field === 'status' && typeof v === 'string') return t(`providers.status.${v}`, { defaultValue: v });
+              if (field === 'hromadaId' && typeof v === 'string') return allHromadas.find((h) => h.value === v)?.label ?? v;
+              if (field === 'servedHromadaIds' && Array.isArray(v)) return v.map((id) => allHromadas.find((h) => h.value === id)?.label ?? String(id)).join('; ');
+              if (field === 'services' && Array.isArray(v)) return (v as ProviderValues['services']).map((x) => `${serviceOptions.find((o) => o.value === x.serviceCode)?.label ?? x.serviceCode}${x.capacity === null ? '' : ` (${x.capacity})`}`).join('; ');
+              return plainText(v, t);
+            }}
+          />
           <ErrorAlert
-            error={mutation.error}
+            error={isApiError(mutation.error, 'version_conflict') && (conflict.active || conflict.settled) ? null : mutation.error}
             onReload={() => {
               mutation.reset();
               void queryClient.invalidateQueries({ queryKey: ['providers'] });

@@ -4,7 +4,10 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { referralUrgencies, type ReferralUrgency } from '#domain/services/referrals.ts';
 import { legalGrounds, type LegalGround } from '#domain/consent/consent.ts';
+import { isApiError } from '../../ui/api-client.ts';
+import { ConflictMerge, plainText } from '../../ui/conflict-merge.tsx';
 import { ErrorAlert, fieldErrorsOf } from '../../ui/error-alert.tsx';
+import { useConflictMerge } from '../../ui/use-conflict-merge.ts';
 import { UnsavedChangesGuard } from '../../ui/unsaved-changes-guard.tsx';
 import type { CaseDetail } from '../cases/cases.api.ts';
 import { useServiceOptions } from '../catalogue/catalogue.queries.ts';
@@ -17,6 +20,22 @@ import { caseChildren } from '../cases/case-title.ts';
 
 /** A new referral for a measure of the agreed plan: its service and the measure (by its stable key). */
 export type ReferralPrefill = { serviceCode: string | null; measure: { key: string; action: string } };
+
+/** The draft as this form edits it. */
+type DraftValues = {
+  childPersonId: string | null;
+  serviceCode: string | null;
+  providerId: string | null;
+  urgency: ReferralUrgency;
+  reason: string;
+  requestedIntervention: string;
+  earlierServices: string;
+  additionalInfo: string;
+  contact: string;
+  signedBy: string;
+  legalGround: LegalGround | '';
+  legalGroundNote: string;
+};
 
 type Props = { c: CaseDetail; draft?: Referral | undefined; prefill?: ReferralPrefill | undefined; onClose: () => void; onSaved: (r: Referral, sent: boolean) => void };
 
@@ -61,27 +80,82 @@ export function ReferralForm({ c, draft, prefill, onClose, onSaved }: Props) {
     [providers.data, serviceCode, en, t],
   );
 
+  const childOf = (r: Referral) => children.find((m) => formatFullName(m) === formatFullName(r.child))?.personId ?? null;
+  const valuesOf = (r: Referral): DraftValues => ({
+    childPersonId: childOf(r),
+    serviceCode: r.service.code,
+    providerId: r.provider.id,
+    urgency: r.urgency,
+    reason: r.reason,
+    requestedIntervention: r.requestedIntervention,
+    earlierServices: r.earlierServices,
+    additionalInfo: r.additionalInfo,
+    contact: r.contact,
+    signedBy: r.signedBy,
+    legalGround: r.legalGround ?? '',
+    legalGroundNote: r.legalGroundNote,
+  });
+  const nowValues = (): DraftValues => ({ childPersonId, serviceCode, providerId, urgency, reason, requestedIntervention, earlierServices, additionalInfo, contact, signedBy, legalGround, legalGroundNote });
+  // No lost updates (SPEC §11): a saved draft is updated on the version it was loaded with; after a 409 what both
+  // people changed is shown side by side to choose from, the rest is merged.
+  const baseRef = useRef<DraftValues | null>(draft ? valuesOf(draft) : null);
+  const versionRef = useRef<number | null>(draft?.version ?? null);
+  const lastSend = useRef(false);
+  const [theirProvider, setTheirProvider] = useState<{ id: string; name: string } | null>(null);
+  const conflict = useConflictMerge<DraftValues>(
+    async () => {
+      if (!saved) return null;
+      const fresh = await fetchReferral(saved.id);
+      if (fresh.status !== 'draft') return null;
+      setTheirProvider({ id: fresh.provider.id, name: en ? fresh.provider.nameEn : fresh.provider.nameUk });
+      return { value: valuesOf(fresh), version: fresh.version, updatedAt: fresh.updatedAt };
+    },
+    (v, version, how) => {
+      versionRef.current = version;
+      setChildPersonId(v.childPersonId);
+      setServiceCode(v.serviceCode);
+      setProviderId(v.providerId);
+      setUrgency(v.urgency);
+      setReason(v.reason);
+      setRequestedIntervention(v.requestedIntervention);
+      setEarlierServices(v.earlierServices);
+      setAdditionalInfo(v.additionalInfo);
+      setContact(v.contact);
+      setSignedBy(v.signedBy);
+      setLegalGround(v.legalGround);
+      setLegalGroundNote(v.legalGroundNote);
+      if (how.save) mutation.mutate({ andSend: lastSend.current, values: v });
+      else {
+        baseRef.current = v;
+        mutation.reset();
+      }
+    },
+  );
+
   const mutation = useMutation({
-    mutationFn: async (andSend: boolean) => {
+    mutationFn: async ({ andSend, values: v }: { andSend: boolean; values: DraftValues }) => {
+      lastSend.current = andSend;
       const body: ReferralCreateBody = {
-        ...(childPersonId ? { childPersonId } : {}),
+        ...(v.childPersonId ? { childPersonId: v.childPersonId } : {}),
         // A saved draft keeps its measure; a new referral names the plan measure by its key.
         measureId: saved?.measure?.id ?? null,
         measureKey: saved ? null : (prefill?.measure.key ?? null),
-        providerId: providerId as string,
-        serviceCode: serviceCode as string,
-        urgency,
-        reason: reason.trim(),
-        requestedIntervention: requestedIntervention.trim(),
-        earlierServices: earlierServices.trim(),
-        additionalInfo: additionalInfo.trim(),
-        contact: contact.trim(),
-        signedBy: signedBy.trim(),
-        legalGround: legalGround === '' ? null : legalGround,
-        legalGroundNote: legalGround === '' ? '' : legalGroundNote.trim(),
+        providerId: v.providerId as string,
+        serviceCode: v.serviceCode as string,
+        urgency: v.urgency,
+        reason: v.reason.trim(),
+        requestedIntervention: v.requestedIntervention.trim(),
+        earlierServices: v.earlierServices.trim(),
+        additionalInfo: v.additionalInfo.trim(),
+        contact: v.contact.trim(),
+        signedBy: v.signedBy.trim(),
+        legalGround: v.legalGround === '' ? null : v.legalGround,
+        legalGroundNote: v.legalGround === '' ? '' : v.legalGroundNote.trim(),
       };
-      let r = saved ? await updateReferral(saved.id, { ...body, version: saved.version }) : await createReferral(c.id, body);
+      let r = saved ? await updateReferral(saved.id, { ...body, version: versionRef.current ?? saved.version }) : await createReferral(c.id, body);
       setSaved(r);
+      versionRef.current = r.version;
+      baseRef.current = valuesOf(r);
       if (andSend) r = await referralStep(r.id, { action: 'send', version: r.version, note: '' });
       return { r, andSend };
     },
@@ -91,6 +165,9 @@ export function ReferralForm({ c, draft, prefill, onClose, onSaved }: Props) {
     onSuccess: ({ r, andSend }) => {
       dirty.current = false;
       onSaved(r, andSend);
+    },
+    onError: (e, { values }) => {
+      if (baseRef.current) conflict.onConflict(e, baseRef.current, values);
     },
   });
   const serverErrors = fieldErrorsOf(t, mutation.error);
@@ -102,7 +179,7 @@ export function ReferralForm({ c, draft, prefill, onClose, onSaved }: Props) {
     if (!reason.trim()) next.reason = t('referrals.form.reasonRequired');
     if (legalGround !== '' && !legalGroundNote.trim()) next.legalGroundNote = t('errors.legal_ground_note_required');
     setErrors(next);
-    if (Object.keys(next).length === 0) mutation.mutate(andSend);
+    if (Object.keys(next).length === 0) mutation.mutate({ andSend, values: nowValues() });
   };
   const measureAction = saved ? (saved.measure?.action ?? null) : (prefill?.measure.action ?? null);
   const noProviders = serviceCode !== null && providers.isSuccess && providerOptions.length === 0;
@@ -200,22 +277,54 @@ export function ReferralForm({ c, draft, prefill, onClose, onSaved }: Props) {
           {legalGround !== '' && (
             <Textarea label={t('privacy.legalGroundNote')} value={legalGroundNote} onChange={(e) => touch(setLegalGroundNote)(e.currentTarget.value)} error={err('legalGroundNote')} required autosize minRows={2} maxLength={2000} />
           )}
+          <ConflictMerge
+            conflict={conflict}
+            labels={{
+              childPersonId: t('referrals.form.child'),
+              serviceCode: t('referrals.form.service'),
+              providerId: t('referrals.form.provider'),
+              urgency: t('referrals.form.urgency'),
+              reason: t('referrals.form.reason'),
+              requestedIntervention: t('referrals.form.requestedIntervention'),
+              earlierServices: t('referrals.form.earlierServices'),
+              additionalInfo: t('referrals.form.additionalInfo'),
+              contact: t('referrals.form.contact'),
+              signedBy: t('referrals.form.signedBy'),
+              legalGround: t('privacy.legalGroundLabel'),
+              legalGroundNote: t('privacy.legalGroundNote'),
+            }}
+            textOf={(cf, v) => {
+              const field = cf.path[cf.path.length - 1];
+              if (typeof v !== 'string' || v === '') return field === 'legalGround' ? t('privacy.legalGroundNone') : plainText(v, t);
+              if (field === 'childPersonId') return formatFullName(children.find((m) => m.personId === v) ?? { surname: '', givenName: '', patronymic: '' }) || v;
+              if (field === 'serviceCode') return serviceOptions.find((o) => o.value === v)?.label ?? v;
+              if (field === 'providerId') return providerOptions.find((o) => o.value === v)?.label ?? (theirProvider?.id === v ? theirProvider.name : draft?.provider.id === v ? (en ? draft.provider.nameEn : draft.provider.nameUk) : v);
+              if (field === 'urgency') return t(`referrals.urgency.${v as ReferralUrgency}`);
+              if (field === 'legalGround') return t(`privacy.legalGround.${v as LegalGround}`);
+              return v;
+            }}
+            onReload={onClose}
+          />
           <ErrorAlert
-            error={mutation.error}
+            error={isApiError(mutation.error, 'version_conflict') && (conflict.active || conflict.settled) ? null : mutation.error}
             onReload={() => {
               mutation.reset();
               // The draft as it is now (its version); what was typed here stays.
-              if (saved) void fetchReferral(saved.id).then(setSaved);
+              if (saved)
+                void fetchReferral(saved.id).then((r) => {
+                  setSaved(r);
+                  versionRef.current = r.version;
+                });
             }}
           />
           <Group justify="flex-end" gap="sm" wrap="wrap">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button variant="light" onClick={() => submit(false)} loading={mutation.isPending && mutation.variables === false}>
+            <Button variant="light" onClick={() => submit(false)} loading={mutation.isPending && mutation.variables?.andSend === false} disabled={conflict.active}>
               {t('referrals.form.saveDraft')}
             </Button>
-            <Button type="submit" loading={mutation.isPending && mutation.variables === true}>
+            <Button type="submit" loading={mutation.isPending && mutation.variables?.andSend === true} disabled={conflict.active}>
               {t('referrals.form.saveAndSend')}
             </Button>
           </Group>

@@ -6,7 +6,11 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { safetyAssessmentGaps, type SafetyAssessmentGap } from '#domain/cases/safety-assessment.ts';
 import { ApiError, isApiError } from '../../ui/api-client.ts';
+import type { TFunction } from 'i18next';
+import type { MergePath } from '#domain/merge/three-way-merge.ts';
+import { ConflictMerge, plainText, type FieldLabels } from '../../ui/conflict-merge.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { useConflictMerge } from '../../ui/use-conflict-merge.ts';
 import { formatDateTime, formatTime, localDateTimeToInstant } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { UnsavedChangesGuard } from '../../ui/unsaved-changes-guard.tsx';
@@ -15,7 +19,7 @@ import { caseTitleOf } from '../cases/case-title.ts';
 import { caseQuery } from '../cases/cases.queries.ts';
 import { AssessmentPart, CaregiversPart, ChildPart, type SafetyActDraft } from './safety-act-fields.tsx';
 import { ActionsPart } from './safety-actions-part.tsx';
-import { completeSafetyAct, safetyActPdfUrl, saveSafetyAct, type SafetyAct } from './safety.api.ts';
+import { completeSafetyAct, fetchSafetyActs, safetyActPdfUrl, saveSafetyAct, type SafetyAct } from './safety.api.ts';
 import { safetyActsQuery } from './safety.queries.ts';
 import { AssessmentStatusBadge, SafetyLevelBadge } from './safety-labels.tsx';
 
@@ -78,6 +82,8 @@ export function SafetyActForm({ c, initial, onReload }: { c: CaseDetail; initial
   const [draft, setDraft] = useState<SafetyActDraft>(() => restored?.draft ?? draftOf(initial));
   const [dirty, setDirty] = useState(restored !== null);
   const dirtyRef = useRef(restored !== null);
+  // The act as stored at the version this form is based on: the base of a three-way merge after a 409.
+  const baseRef = useRef<SafetyActDraft>(draftOf(initial));
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -104,20 +110,44 @@ export function SafetyActForm({ c, initial, onReload }: { c: CaseDetail; initial
     await Promise.all([queryClient.invalidateQueries({ queryKey: safetyActsQuery(c.id).queryKey }), queryClient.invalidateQueries({ queryKey: caseQuery(c.id).queryKey })]);
   };
 
-  const save = async (): Promise<SafetyAct | null> => {
+  // No lost updates (SPEC §11): a 409 opens the merge view — base is the act as this form last loaded or saved it.
+  const conflict = useConflictMerge<SafetyActDraft>(
+    async () => {
+      const current = (await fetchSafetyActs(c.id)).items.find((a) => a.id === act.id);
+      if (!current || current.status !== 'draft') return null;
+      setAct(current);
+      baseRef.current = draftOf(current);
+      return { value: draftOf(current), version: current.version, updatedAt: current.updatedAt };
+    },
+    (value, version, how) => {
+      setDraft(value);
+      setAct((prev) => ({ ...prev, version }));
+      if (how.save) {
+        writeBackup(act.id, { version, savedAt: new Date().toISOString(), draft: value });
+        void save({ draft: value, version });
+      } else {
+        writeBackup(act.id, null);
+        markDirty(false);
+      }
+    },
+  );
+
+  const save = async (over?: { draft: SafetyActDraft; version: number }): Promise<SafetyAct | null> => {
     setSaving(true);
     setError(null);
+    const sent = over?.draft ?? draft;
     try {
-      const { assessedAt, ...rest } = draft;
-      const saved = await saveSafetyAct(c.id, act.id, act.version, { ...rest, caregivers: rest.caregivers.filter((g) => g.name.trim() !== ''), ...(assessedAt ? { assessedAt: localDateTimeToInstant(assessedAt) } : {}) });
+      const { assessedAt, ...rest } = sent;
+      const saved = await saveSafetyAct(c.id, act.id, over?.version ?? act.version, { ...rest, caregivers: rest.caregivers.filter((g) => g.name.trim() !== ''), ...(assessedAt ? { assessedAt: localDateTimeToInstant(assessedAt) } : {}) });
       setAct(saved);
+      baseRef.current = draftOf(saved);
       writeBackup(act.id, null);
       markDirty(false);
       setSavedAt(new Date());
       void refresh();
       return saved;
     } catch (e) {
-      setError(e);
+      if (!conflict.onConflict(e, baseRef.current, sent)) setError(e);
       return null;
     } finally {
       setSaving(false);
@@ -207,6 +237,7 @@ export function SafetyActForm({ c, initial, onReload }: { c: CaseDetail; initial
           </Stack>
         </Alert>
       )}
+      <ConflictMerge conflict={conflict} labels={safetyActLabels(t)} onReload={onReload} textOf={(c, v) => safetyValueText(c.path, v, t)} />
       {error !== null && <ErrorAlert error={error} onReload={isApiError(error, 'version_conflict') ? onReload : undefined} />}
 
       {editable && (
@@ -216,7 +247,7 @@ export function SafetyActForm({ c, initial, onReload }: { c: CaseDetail; initial
               {dirty ? t('safetyAct.unsaved') : savedAt ? t('safetyAct.saved', { time: formatTime(savedAt) }) : ''}
             </Text>
             <Group gap="sm" wrap="wrap">
-              <Button variant="default" onClick={() => void save()} loading={saving}>
+              <Button variant="default" onClick={() => void save()} loading={saving} disabled={conflict.active}>
                 {t('safetyAct.saveDraft')}
               </Button>
               {act.allowedActions.includes('complete') && (
@@ -246,4 +277,32 @@ export function SafetyActForm({ c, initial, onReload }: { c: CaseDetail; initial
       </Modal>
     </Stack>
   );
+}
+
+/** Labels of the act's fields for the merge view. */
+function safetyActLabels(t: TFunction): FieldLabels {
+  return {
+    childStatus: t('safetyAct.fields.childStatus'),
+    documentType: t('safetyAct.fields.documentType'),
+    documentNumber: t('safetyAct.fields.documentNumber'),
+    contacts: t('safetyAct.fields.contacts'),
+    caregivers: t('safetyAct.sections.caregivers'),
+    kind: t('safetyAct.caregiver.kind'),
+    name: t('safetyAct.caregiver.name'),
+    relation: t('safetyAct.caregiver.relation'),
+    contact: t('safetyAct.caregiver.contact'),
+    present: t('safetyAct.caregiver.present'),
+    level: t('safetyAct.fields.level'),
+    threats: t('safetyAct.fields.threats'),
+    participants: t('safetyAct.fields.participants'),
+    assessedAt: t('safetyAct.fields.assessedAt'),
+  };
+}
+
+/** A value of the act as text: the level and participants translated, the rest as plain text. */
+function safetyValueText(path: MergePath, value: unknown, t: TFunction): string {
+  const last = path[path.length - 1];
+  if (last === 'level' && typeof value === 'string') return t(`safetyAct.level.${value}`, { defaultValue: value });
+  if (last === 'participants' && Array.isArray(value)) return value.map((p) => t(`safetyAct.participant.${String(p)}`, { defaultValue: String(p) })).join('; ');
+  return plainText(value, t);
 }

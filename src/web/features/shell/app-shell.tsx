@@ -94,6 +94,7 @@ export function AppShell() {
               {canCheckIn(actorOf(me)) && <Link to="/my-workforce">{t('workforce.nav.my')}</Link>}
               {mayOpenWorkforceNeed(actorOf(me)) && <Link to="/workforce-need">{t('workforce.nav.need')}</Link>}
               {hasRole(me, 'system_admin') && <Link to="/admin/deadline-rules">{t('deadlineRules.nav')}</Link>}
+              {hasRole(me, 'system_admin') && <Link to="/admin/workforce-settings">{t('workforce.nav.settings')}</Link>}
               {(hasRole(me, 'case_manager') || hasRole(me, 'supervisor') || hasRole(me, 'provider_worker')) && <Link to="/referrals">{t('referrals.nav')}</Link>}
               {!reporterOnly && <Link to="/providers">{t('providers.nav')}</Link>}
               {(['community_planner', 'supervisor', 'oblast_coordinator', 'national_analyst'] as const).some((r) => hasRole(me, r)) && <Link to="/unmet-need">{t('unmetNeed.nav')}</Link>}

@@ -1,17 +1,20 @@
 import { Alert, Anchor, Box, Button, Checkbox, Group, List, Modal, Radio, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { careCapacities, familyAssessmentGaps, readinessLevels, type FamilyAssessmentGap } from '#domain/cases/family-tracing.ts';
 import { ApiError, isApiError } from '../../ui/api-client.ts';
+import { ConflictMerge, plainText, type FieldLabels } from '../../ui/conflict-merge.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { useConflictMerge } from '../../ui/use-conflict-merge.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { UnsavedChangesGuard } from '../../ui/unsaved-changes-guard.tsx';
 import { CaseSection } from '../cases/case-sections.tsx';
 import type { CaseDetail } from '../cases/cases.api.ts';
 import { caseQuery } from '../cases/cases.queries.ts';
 import { AssessmentStatusBadge } from '../safety/safety-labels.tsx';
-import { completeFamilyAssessment, saveFamilyAssessment, startFamilyAssessment, type FamilyAssessment, type FamilyAssessmentContent } from './tracing.api.ts';
+import { completeFamilyAssessment, fetchFamilyAssessments, saveFamilyAssessment, startFamilyAssessment, type FamilyAssessment, type FamilyAssessmentContent } from './tracing.api.ts';
 import { familyAssessmentsQuery } from './tracing.queries.ts';
 
 const textFields = ['riskFactors', 'protectiveFactors', 'strengths', 'siblingsResilience', 'separationView', 'socioEconomic'] as const;
@@ -53,6 +56,17 @@ function FamilyAssessmentView({ fa }: { fa: FamilyAssessment }) {
   );
 }
 
+/** Labels of the assessment's fields for the merge view. */
+function familyLabels(t: TFunction): FieldLabels {
+  return Object.fromEntries(contentKeys.map((k) => [k, t(`familyAssessment.fields.${k}`)]));
+}
+/** A value of the assessment as text: readiness and capacity translated. */
+function familyValueText(field: string, value: unknown, t: TFunction): string {
+  if (field === 'readiness' && typeof value === 'string') return t(`familyAssessment.readiness.${value}`, { defaultValue: value });
+  if (field === 'capacity' && typeof value === 'string') return t(`familyAssessment.capacity.${value}`, { defaultValue: value });
+  return plainText(value, t);
+}
+
 /** The editable family assessment: save as draft (kept on this device until saved), complete with the missing parts linked. */
 function FamilyAssessmentEditor({ c, fa, onClose }: { c: CaseDetail; fa: FamilyAssessment; onClose: () => void }) {
   const { t } = useTranslation();
@@ -69,6 +83,8 @@ function FamilyAssessmentEditor({ c, fa, onClose }: { c: CaseDetail; fa: FamilyA
   });
   const version = useRef(fa.version);
   const dirty = useRef(false);
+  // The assessment as stored at `version`: the base of a three-way merge when someone else saves meanwhile (SPEC §11).
+  const baseRef = useRef<FamilyAssessmentContent>(contentOf(fa));
   const [missing, setMissing] = useState<FamilyAssessmentGap[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirm, setConfirm] = useState(false);
@@ -86,14 +102,37 @@ function FamilyAssessmentEditor({ c, fa, onClose }: { c: CaseDetail; fa: FamilyA
       return next;
     });
   };
-  const persist = async () => {
-    const saved = await saveFamilyAssessment(c.id, fa.id, version.current, d);
+  const persist = async (content: FamilyAssessmentContent = d) => {
+    const saved = await saveFamilyAssessment(c.id, fa.id, version.current, content);
     version.current = saved.version;
+    baseRef.current = contentOf(saved);
     dirty.current = false;
     window.localStorage.removeItem(backupKey(fa.id));
     return saved;
   };
-  const save = useMutation({ mutationFn: persist, onSuccess: () => { setNotice(t('familyAssessment.saved')); void refresh(); } });
+  const conflict = useConflictMerge<FamilyAssessmentContent>(
+    async () => {
+      const current = (await fetchFamilyAssessments(c.id)).items.find((x) => x.id === fa.id);
+      if (!current || current.status !== 'draft') return null;
+      return { value: contentOf(current), version: current.version, updatedAt: current.updatedAt };
+    },
+    (value, ver, how) => {
+      version.current = ver;
+      setD(value);
+      if (how.save) save.mutate(value);
+      else {
+        baseRef.current = value;
+        dirty.current = false;
+        window.localStorage.removeItem(backupKey(fa.id));
+        save.reset();
+      }
+    },
+  );
+  const save = useMutation({
+    mutationFn: (content?: FamilyAssessmentContent) => persist(content),
+    onSuccess: () => { setNotice(t('familyAssessment.saved')); void refresh(); },
+    onError: (e, content) => void conflict.onConflict(e, baseRef.current, content ?? d),
+  });
   const complete = useMutation({
     mutationFn: async () => {
       if (dirty.current) await persist();
@@ -110,7 +149,9 @@ function FamilyAssessmentEditor({ c, fa, onClose }: { c: CaseDetail; fa: FamilyA
       }
     },
   });
-  const error = save.error ?? (isApiError(complete.error, 'family_assessment_incomplete') ? null : complete.error);
+  // A version conflict of a save is shown by the merge view, not as an error.
+  const saveError = isApiError(save.error, 'version_conflict') && (conflict.active || conflict.settled) ? null : save.error;
+  const error = saveError ?? (isApiError(complete.error, 'family_assessment_incomplete') ? null : complete.error);
   const focus = (k: FamilyAssessmentGap) => {
     const el = document.getElementById(fieldId(k));
     const control = el?.matches('input, textarea') ? el : el?.querySelector<HTMLElement>('input, textarea');
@@ -120,7 +161,7 @@ function FamilyAssessmentEditor({ c, fa, onClose }: { c: CaseDetail; fa: FamilyA
     <Textarea id={fieldId(k)} label={t(`familyAssessment.fields.${k}`)} autosize minRows={2} value={d[k]} onChange={(e) => set(k, e.currentTarget.value)} {...extra} />
   );
   return (
-    <Stack gap="sm" component="form" onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+    <Stack gap="sm" component="form" onSubmit={(e) => { e.preventDefault(); save.mutate(undefined); }}>
       <UnsavedChangesGuard shouldBlock={() => dirty.current} />
       {text('riskFactors', { required: true })}
       {text('protectiveFactors', { required: true })}
@@ -154,10 +195,11 @@ function FamilyAssessmentEditor({ c, fa, onClose }: { c: CaseDetail; fa: FamilyA
           </List>
         </Alert>
       )}
+      <ConflictMerge conflict={conflict} labels={familyLabels(t)} textOf={(cf, v) => familyValueText(String(cf.path[cf.path.length - 1]), v, t)} onReload={() => { window.localStorage.removeItem(backupKey(fa.id)); void refresh(); onClose(); }} />
       {error && <ErrorAlert error={error} onReload={isApiError(error, 'version_conflict') ? () => { window.localStorage.removeItem(backupKey(fa.id)); void refresh(); onClose(); } : undefined} />}
       {notice && <Text size="sm" c="green.9" role="status">{notice}</Text>}
       <Group gap="sm" wrap="wrap">
-        <Button type="submit" variant="default" loading={save.isPending}>{t('familyAssessment.saveDraft')}</Button>
+        <Button type="submit" variant="default" loading={save.isPending} disabled={conflict.active}>{t('familyAssessment.saveDraft')}</Button>
         {fa.allowedActions.includes('complete') && <Button onClick={() => setConfirm(true)} loading={complete.isPending}>{t('familyAssessment.complete')}</Button>}
       </Group>
       <Modal opened={confirm} onClose={() => setConfirm(false)} title={t('familyAssessment.complete')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>

@@ -1,17 +1,19 @@
 import { Checkbox, Group, NativeSelect, Paper, Radio, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { careCapacities, relativeRelations, verificationMethods, willingnessLevels, type CareCapacity, type RelativeRelation, type VerificationMethod, type Willingness } from '#domain/cases/family-tracing.ts';
 import { isApiError } from '../../ui/api-client.ts';
+import { ConflictChoice, plainText } from '../../ui/conflict-merge.tsx';
 import { ErrorAlert, fieldErrorsOf } from '../../ui/error-alert.tsx';
+import { useConflictMerge } from '../../ui/use-conflict-merge.ts';
 import { todayInKyiv } from '../../ui/format.ts';
 import { UnsavedChangesGuard } from '../../ui/unsaved-changes-guard.tsx';
 import type { CaseDetail } from '../cases/cases.api.ts';
 import { caseQuery } from '../cases/cases.queries.ts';
 import { formatFullName, sortBySurname } from '../persons/person-name.ts';
 import { DateField } from '../safety/date-fields.tsx';
-import { addRelative, saveRelative, type Relative } from './tracing.api.ts';
+import { addRelative, fetchRelatives, saveRelative, type Relative } from './tracing.api.ts';
 import { relativesQuery } from './tracing.queries.ts';
 import { InlineFormActions } from '../../ui/form-actions.tsx';
 import { caseChildren } from '../cases/case-title.ts';
@@ -53,26 +55,55 @@ export function RelativeForm({ c, relative, onDone, onCancel }: { c: CaseDetail;
   const [childId, setChildId] = useState(children[0]?.personId ?? '');
   const [touched, setTouched] = useState(false);
   const [local, setLocal] = useState<Record<string, string>>({});
-  const assessmentBody = () => ({
-    relation: a.relation as RelativeRelation,
-    contact: a.contact,
-    verified: a.verified,
-    verifiedOn: a.verified ? a.verifiedOn : null,
-    verificationMethod: a.verified && a.verificationMethod ? a.verificationMethod : null,
-    willingness: a.willingness,
-    capacity: a.capacity === '' ? null : a.capacity,
-    assessmentNotes: a.assessmentNotes,
+  const bodyOf = (x: Assessment) => ({
+    relation: x.relation as RelativeRelation,
+    contact: x.contact,
+    verified: x.verified,
+    verifiedOn: x.verified ? x.verifiedOn : null,
+    verificationMethod: x.verified && x.verificationMethod ? x.verificationMethod : null,
+    willingness: x.willingness,
+    capacity: x.capacity === '' ? null : x.capacity,
+    assessmentNotes: x.assessmentNotes,
   });
+  const assessmentBody = () => bodyOf(a);
+  // No lost updates (SPEC §11): after a 409 the dialog shows both versions — keep mine or take theirs.
+  const baseRef = useRef<Assessment | null>(relative ? fromRelative(relative) : null);
+  const versionRef = useRef(relative?.version ?? 0);
+  const pendingSave = useRef<Assessment | null>(null);
+  const conflict = useConflictMerge<Assessment>(
+    async () => {
+      const current = (await fetchRelatives(c.id)).items.find((r) => r.id === relative?.id);
+      return current ? { value: fromRelative(current), version: current.version, updatedAt: current.updatedAt } : null;
+    },
+    (value, version, how) => {
+      versionRef.current = version;
+      setA(value);
+      if (how.save) {
+        pendingSave.current = value;
+        save.mutate();
+      } else {
+        baseRef.current = value;
+        setTouched(false);
+        save.reset();
+      }
+    },
+  );
   const save = useMutation({
     mutationFn: () =>
       relative
-        ? saveRelative(c.id, relative.id, { ...assessmentBody(), version: relative.version })
+        ? saveRelative(c.id, relative.id, { ...bodyOf(pendingSave.current ?? a), version: versionRef.current })
         : addRelative(c.id, {
             ...assessmentBody(),
             childPersonId: childId,
             person: { surname: p.surname, givenName: p.givenName, patronymic: p.patronymic, birthDate: p.birthDate ?? '', sex: p.sex as 'female' | 'male' },
           }),
+    onError: (e) => {
+      const mine = pendingSave.current ?? a;
+      pendingSave.current = null;
+      if (baseRef.current) conflict.onConflict(e, baseRef.current, mine);
+    },
     onSuccess: async () => {
+      pendingSave.current = null;
       setTouched(false);
       await Promise.all([queryClient.invalidateQueries({ queryKey: relativesQuery(c.id).queryKey }), queryClient.invalidateQueries({ queryKey: caseQuery(c.id).queryKey })]);
       onDone();
@@ -178,7 +209,29 @@ export function RelativeForm({ c, relative, onDone, onCancel }: { c: CaseDetail;
           </Radio.Group>
         </SimpleGrid>
         <Textarea label={t('tracing.relativeFields.assessmentNotes')} autosize minRows={2} value={a.assessmentNotes} onChange={(e) => setAs('assessmentNotes', e.currentTarget.value)} />
-        {save.error && <ErrorAlert error={save.error} onReload={
+        <ConflictChoice
+          conflict={conflict}
+          labels={{
+            relation: t('tracing.relativeFields.relation'),
+            contact: t('tracing.relativeFields.contact'),
+            verified: t('tracing.relativeFields.verified'),
+            verifiedOn: t('tracing.relativeFields.verifiedOn'),
+            verificationMethod: t('tracing.relativeFields.verificationMethod'),
+            willingness: t('tracing.relativeFields.willingness'),
+            capacity: t('tracing.relativeFields.capacity'),
+            assessmentNotes: t('tracing.relativeFields.assessmentNotes'),
+          }}
+          textOf={(cf, v) => {
+            const field = String(cf.path[cf.path.length - 1]);
+            const prefix = { relation: 'tracing.relation', verificationMethod: 'tracing.verificationMethod', willingness: 'tracing.willingness', capacity: 'tracing.capacity' }[field];
+            return prefix && typeof v === 'string' && v !== '' ? t(`${prefix}.${v}` as 'tracing.title', { defaultValue: v }) : plainText(v, t);
+          }}
+          onReload={() => {
+            void queryClient.invalidateQueries({ queryKey: relativesQuery(c.id).queryKey });
+            onCancel();
+          }}
+        />
+        {save.error && !(isApiError(save.error, 'version_conflict') && (conflict.active || conflict.settled)) && <ErrorAlert error={save.error} onReload={
               isApiError(save.error, 'version_conflict')
                 ? () => {
                     void queryClient.invalidateQueries({ queryKey: relativesQuery(c.id).queryKey });

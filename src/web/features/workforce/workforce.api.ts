@@ -1,9 +1,14 @@
 import type { z } from 'zod';
-import type { myWorkforce, needInputsRequest, reassignCandidates, reassignmentResult, sessionRequest, sessionUpdateRequest, sessionView, staffRegister, staffRequest, supervisionLog, teamWellbeing, workforceNeedView } from '#contracts/workforce.contract.ts';
+import type { territoriesResponse } from '#contracts/territories.contract.ts';
+import type { myWorkforce, needInputsRequest, reassignCandidates, reassignmentResult, sessionRequest, sessionUpdateRequest, sessionView, staffRegister, staffRequest, staffUpdateRequest, supervisionLog, teamWellbeing, trainingRequest, workforceNeedView, workforceSettingsRequest, workforceSettingsView } from '#contracts/workforce.contract.ts';
 import { apiRequest } from '../../ui/api-client.ts';
 
 export type StaffRegister = z.infer<typeof staffRegister>;
 export type StaffBody = z.input<typeof staffRequest>;
+export type StaffUpdateBody = z.input<typeof staffUpdateRequest>;
+export type TrainingBody = z.input<typeof trainingRequest>;
+export type WorkforceSettings = z.infer<typeof workforceSettingsView>;
+export type WorkforceSettingsBody = z.input<typeof workforceSettingsRequest>;
 export type SupervisionLog = z.infer<typeof supervisionLog>;
 export type Session = z.infer<typeof sessionView>;
 export type SessionBody = z.input<typeof sessionRequest>;
@@ -19,6 +24,12 @@ const enc = encodeURIComponent;
 
 export const fetchStaffRegister = (organisationId?: string) => apiRequest<StaffRegister>('/api/v1/workforce/staff', { query: { organisationId } });
 export const createStaff = (body: StaffBody) => apiRequest<unknown>('/api/v1/workforce/staff', { method: 'POST', body });
+export const updateStaff = (id: string, body: StaffUpdateBody) => apiRequest<unknown>(`/api/v1/workforce/staff/${enc(id)}`, { method: 'PUT', body });
+export const addTraining = (id: string, body: TrainingBody) => apiRequest<unknown>(`/api/v1/workforce/staff/${enc(id)}/trainings`, { method: 'POST', body });
+export const fetchWorkforceSettings = () => apiRequest<WorkforceSettings>('/api/v1/workforce/settings');
+export const saveWorkforceSettings = (body: WorkforceSettingsBody) => apiRequest<WorkforceSettings>('/api/v1/workforce/settings', { method: 'PUT', body });
+/** Territories of one level (hromadas, starostats): the territory a worker covers. */
+export const fetchTerritories = async (level: 'hromada' | 'starostat') => (await apiRequest<z.infer<typeof territoriesResponse>>('/api/v1/territories', { query: { level } })).items;
 export const fetchSupervisionLog = () => apiRequest<SupervisionLog>('/api/v1/supervision/sessions');
 export const fetchSession = (id: string) => apiRequest<Session>(`/api/v1/supervision/sessions/${enc(id)}`);
 export const createSession = (body: SessionBody) => apiRequest<Session>('/api/v1/supervision/sessions', { method: 'POST', body });
