@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseloadComplexities, type CaseloadComplexity } from '#domain/workforce/caseload.ts';
-import { hasRole, useMe } from '../features/auth/auth.queries.ts';
+import { canEditWorkforceSettings } from '#domain/access/workforce-policy.ts';
+import { actorOf, useMe } from '../features/auth/auth.queries.ts';
 import { fetchWorkforceSettings, saveWorkforceSettings, type WorkforceSettings } from '../features/workforce/workforce.api.ts';
 import { isApiError } from '../ui/api-client.ts';
 import { ConflictChoice } from '../ui/conflict-merge.tsx';
@@ -142,7 +143,7 @@ function SettingsForm({ settings }: { settings: WorkforceSettings }) {
 export function WorkforceSettingsPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const admin = hasRole(me, 'system_admin');
+  const admin = canEditWorkforceSettings(actorOf(me));
   usePageTitle(admin ? t('workforce.settings.title') : t('common.notFoundTitle'));
   const q = useQuery({ queryKey: ['workforce', 'settings'], queryFn: fetchWorkforceSettings, enabled: admin });
   if (!admin) return <NotFound />;

@@ -15,7 +15,7 @@ import { InboxNavLink } from '../inbox/inbox-nav-link.tsx';
 import { mayRegisterCases } from '../inbox/may-register.ts';
 import { mayListPanels } from '../panels/access.ts';
 import { planningScopeOf } from '#domain/access/planning-policy.ts';
-import { canCheckIn, mayOpenStaffRegister, mayOpenSupervisionLog, mayOpenWorkforceNeed } from '#domain/access/workforce-policy.ts';
+import { canCheckIn, canEditWorkforceSettings, mayOpenStaffRegister, mayOpenSupervisionLog, mayOpenWorkforceNeed } from '#domain/access/workforce-policy.ts';
 
 function focusMain(e: MouseEvent<HTMLAnchorElement>) {
   e.preventDefault();
@@ -94,7 +94,7 @@ export function AppShell() {
               {canCheckIn(actorOf(me)) && <Link to="/my-workforce">{t('workforce.nav.my')}</Link>}
               {mayOpenWorkforceNeed(actorOf(me)) && <Link to="/workforce-need">{t('workforce.nav.need')}</Link>}
               {hasRole(me, 'system_admin') && <Link to="/admin/deadline-rules">{t('deadlineRules.nav')}</Link>}
-              {hasRole(me, 'system_admin') && <Link to="/admin/workforce-settings">{t('workforce.nav.settings')}</Link>}
+              {canEditWorkforceSettings(actorOf(me)) && <Link to="/admin/workforce-settings">{t('workforce.nav.settings')}</Link>}
               {(hasRole(me, 'case_manager') || hasRole(me, 'supervisor') || hasRole(me, 'provider_worker')) && <Link to="/referrals">{t('referrals.nav')}</Link>}
               {!reporterOnly && <Link to="/providers">{t('providers.nav')}</Link>}
               {(['community_planner', 'supervisor', 'oblast_coordinator', 'national_analyst'] as const).some((r) => hasRole(me, r)) && <Link to="/unmet-need">{t('unmetNeed.nav')}</Link>}
