@@ -210,6 +210,12 @@ export async function runJourney(baseUrl: string): Promise<void> {
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Вилучити захід: Навчання членів комісій громад' }).click();
     await expectVisible(page.getByText('План збережено; підсумки оновлено.'), 'the plan saved after removing');
-    if ((await page.getByRole('button', { name: 'Змінити захід: Навчання членів комісій громад' }).count()) !== 0) throw new Error('the activity was not removed');
+    // The saved message is still on screen from the edit before, so wait for the row to go rather than check at once.
+    await page
+      .getByRole('button', { name: 'Змінити захід: Навчання членів комісій громад' })
+      .waitFor({ state: 'detached', timeout: 15_000 })
+      .catch(() => {
+        throw new Error('the activity was not removed');
+      });
   });
 }
