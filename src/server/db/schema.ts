@@ -220,7 +220,8 @@ export type AuditLogTable = {
   hash: string;
 };
 
-export type AuditHeadTable = { singleton: boolean; last_id: number; last_hash: string };
+/** The chain's head: the last entry's number and hash, and the hash it followed (set by the one-statement append). */
+export type AuditHeadTable = { singleton: boolean; last_id: number; last_hash: string; prev_hash: Generated<string> };
 
 export type SchemaMigrationsTable = { version: number; name: string; applied_at: Timestamp };
 

@@ -9,7 +9,7 @@ import { openPglite, openPostgres, type DbHandle } from '#server/db/client.ts';
 import { migrate } from '#server/db/migrate.ts';
 import { createServerDatabase, createTestDatabase, resetDatabase, type TestDatabase } from '#test/db.ts';
 import { aNotification, loginAs, seedWorld, testApp } from '#test/factories.ts';
-import { verifyAuditChain } from './audit.service.ts';
+import { appendAudit, verifyAuditChain } from './audit.service.ts';
 
 const run = promisify(execFile);
 let tdb: TestDatabase;
@@ -65,6 +65,29 @@ describe('audit trail (SPEC §11)', () => {
     await seedWorld(tdb.deps);
     await tamper(tdb.handle, 'DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)');
     expect(await verifyAuditChain(tdb.deps)).toEqual(expect.objectContaining({ ok: false, reason: 'head_mismatch' }));
+  });
+  it('keeps one unbroken, gapless chain when many appends race, and rolls an entry back with its transaction', async () => {
+    await seedWorld(tdb.deps);
+    const before = Number((await tdb.deps.db.selectFrom('audit_head').select('last_id').executeTakeFirstOrThrow()).last_id);
+    const actor = { userId: null as unknown as string, username: 'racer', ip: '10.0.0.1' };
+    // On PostgreSQL each append runs on its own pooled connection, so they really wait for each other's head lock.
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        i % 2 === 0
+          ? appendAudit(tdb.deps.db, { actor, action: 'read', entity: 'case', entityId: `c${i}`, details: { n: i, text: 'Бо́гдан "лапки" \\ ✓' } }, new Date())
+          : tdb.deps.db.transaction().execute((trx) => appendAudit(trx, { actor, action: 'update', entity: 'case', entityId: `c${i}` }, new Date())),
+      ),
+    );
+    await expect(
+      tdb.deps.db.transaction().execute(async (trx) => {
+        await appendAudit(trx, { actor, action: 'update', entity: 'case', entityId: 'rolled-back' }, new Date());
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    const ids = (await tdb.deps.db.selectFrom('audit_log').select('id').where('id', '>', before).orderBy('id').execute()).map((r) => Number(r.id));
+    expect(ids).toEqual(Array.from({ length: 40 }, (_, i) => before + 1 + i));
+    expect(await tdb.deps.db.selectFrom('audit_log').select('id').where('entity_id', '=', 'rolled-back').execute()).toEqual([]);
+    expect(await verifyAuditChain(tdb.deps)).toEqual({ ok: true, rows: before + 40 });
   });
 });
 

@@ -34,31 +34,31 @@ export function hashAuditRow(prevHash: string, row: HashedFields): string {
 }
 
 /**
- * Appends one row to the hash chain inside the caller's transaction, so the audit row commits or
- * rolls back with the change it records. The head row is locked to serialise appends.
+ * Appends one row to the hash chain in one statement, inside the caller's transaction when there is one, so the audit
+ * row commits or rolls back with the change it records (a read outside a transaction commits its row before the answer
+ * is sent). The UPDATE of the head takes its row lock, numbers the entry and hashes it after the head's previous hash in
+ * SQL; the canonical JSON of the other fields is built here, the same text `hashAuditRow` hashes when verifying
+ * (migration 0021).
  */
 export async function appendAudit(trx: Tx, entry: AuditEntry, now: Date): Promise<void> {
-  const head = await trx.selectFrom('audit_head').selectAll().forUpdate().executeTakeFirstOrThrow();
-  const next = await sql<{ id: number }>`SELECT nextval('audit_log_id_seq') AS id`.execute(trx);
-  const id = Number(next.rows[0]?.id);
   const details = JSON.parse(JSON.stringify(entry.details ?? {})) as Record<string, unknown>;
-  const row: HashedFields = {
-    id,
-    at: now.toISOString(),
-    actorId: entry.actor?.userId ?? null,
-    actorUsername: entry.actor?.username ?? '',
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId,
-    ip: entry.actor?.ip ?? '',
-    details,
-  };
-  const hash = hashAuditRow(head.last_hash, row);
-  await trx
-    .insertInto('audit_log')
-    .values({ id, at: row.at, actor_id: row.actorId, actor_username: row.actorUsername, action: row.action, entity: row.entity, entity_id: row.entityId, ip: row.ip, details: JSON.stringify(details), prev_hash: head.last_hash, hash })
-    .execute();
-  await trx.updateTable('audit_head').set({ last_id: id, last_hash: hash }).where('singleton', '=', true).execute();
+  const at = now.toISOString();
+  const actorId = entry.actor?.userId ?? null;
+  const actorUsername = entry.actor?.username ?? '';
+  const ip = entry.actor?.ip ?? '';
+  // canonicalJson([id, ...rest]) is "[" + id + "," + rest + "]": the id is only known under the head's lock.
+  const rest = [at, actorId, actorUsername, entry.action, entry.entity, entry.entityId, ip, details].map(canonicalJson).join(',');
+  await sql`
+    WITH head AS (
+      UPDATE audit_head
+         SET prev_hash = last_hash,
+             last_id = last_id + 1,
+             last_hash = encode(sha256(convert_to(last_hash || E'\n[' || (last_id + 1)::text || ',' || ${rest}::text || ']', 'UTF8')), 'hex')
+       WHERE singleton
+       RETURNING last_id, last_hash, prev_hash)
+    INSERT INTO audit_log (id, at, actor_id, actor_username, action, entity, entity_id, ip, details, prev_hash, hash)
+    SELECT head.last_id, ${at}::timestamptz, ${actorId}::uuid, ${actorUsername}::text, ${entry.action}::text, ${entry.entity}::text, ${entry.entityId}::text, ${ip}::text, ${JSON.stringify(details)}::jsonb, head.prev_hash, head.last_hash
+      FROM head`.execute(trx);
 }
 
 /** Outcome of a chain verification. */

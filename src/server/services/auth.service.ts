@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import { sql } from 'kysely';
 import type { RoleGrant } from '#domain/access/actor.ts';
 import { activeEmergencyCaseIds } from '#domain/access/case-policy.ts';
 import { DomainError } from '#domain/errors.ts';
@@ -116,12 +117,30 @@ export async function logout(deps: Deps, token: string, actor: RequestActor): Pr
 export async function resolveSession(deps: Deps, token: string, ip: string): Promise<(RequestActor & { locale: 'uk' | 'en'; fullName: string }) | null> {
   const now = deps.now();
   const id = sha256(token);
-  const row = await deps.db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.expires_at', 's.last_seen_at', 'u.id as userId', 'u.username', 'u.is_active', 'u.locale', 'u.surname', 'u.given_name', 'u.patronymic'])
-    .where('s.id', '=', id)
-    .executeTakeFirst();
+  // One statement: the session, its user, the user's grants and open emergency accesses (every API request runs it).
+  const found = await sql<{
+    expires_at: Date;
+    last_seen_at: Date;
+    userId: string;
+    username: string;
+    is_active: boolean;
+    locale: string;
+    surname: string;
+    given_name: string;
+    patronymic: string | null;
+    grants: Array<{ role: Role; organisationId: string; organisationType: OrganisationType; hromadaId: string | null }>;
+    emergency: Array<{ caseId: string; expiresAt: string }>;
+  }>`
+    SELECT s.expires_at, s.last_seen_at, u.id AS "userId", u.username, u.is_active, u.locale, u.surname, u.given_name, u.patronymic,
+      COALESCE((SELECT json_agg(json_build_object('role', r.role, 'organisationId', o.id, 'organisationType', o.type, 'hromadaId', o.hromada_id) ORDER BY r.role)
+                  FROM user_roles r JOIN organisations o ON o.id = r.organisation_id
+                 WHERE r.user_id = u.id AND o.is_active), '[]'::json) AS grants,
+      COALESCE((SELECT json_agg(json_build_object('caseId', e.case_id, 'expiresAt', e.expires_at))
+                  FROM emergency_accesses e
+                 WHERE e.user_id = u.id AND e.expires_at > ${now}::timestamptz), '[]'::json) AS emergency
+      FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.id = ${id}`.execute(deps.db);
+  const row = found.rows[0];
   if (!row || !row.is_active) return null;
   const idleLimit = new Date(new Date(row.last_seen_at).getTime() + deps.config.sessionIdleMinutes * 60_000);
   if (row.expires_at <= now || idleLimit <= now) {
@@ -132,15 +151,13 @@ export async function resolveSession(deps: Deps, token: string, ip: string): Pro
   if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
     await deps.db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
   }
-  const grants = await loadGrants(deps, row.userId);
-  // Break-the-glass emergency accesses still open now (SPEC §11), by the request's clock.
-  const emergency = await deps.db.selectFrom('emergency_accesses').select(['case_id', 'expires_at']).where('user_id', '=', row.userId).where('expires_at', '>', now).execute();
   return {
     userId: row.userId,
     username: row.username,
     ip,
-    grants: grants.map(({ role, organisationId, organisationType, hromadaId }) => ({ role, organisationId, organisationType, hromadaId })),
-    emergencyCaseIds: activeEmergencyCaseIds(emergency.map((e) => ({ caseId: e.case_id, expiresAt: new Date(e.expires_at) })), now),
+    grants: row.grants.map(({ role, organisationId, organisationType, hromadaId }) => ({ role, organisationId, organisationType, hromadaId: hromadaId ?? null })),
+    // Break-the-glass emergency accesses still open now (SPEC §11), by the request's clock.
+    emergencyCaseIds: activeEmergencyCaseIds(row.emergency.map((e) => ({ caseId: e.caseId, expiresAt: new Date(e.expiresAt) })), now),
     locale: row.locale === 'en' ? 'en' : 'uk',
     fullName: [row.surname, row.given_name, row.patronymic].filter(Boolean).join(' '),
   };

@@ -47,9 +47,8 @@ function presentDeadline(d: DeadlineRow, today: string) {
   return { key: d.key, dueDate: d.due_date, status: d.met_on ? ('met' as const) : deadlineStatus(d.due_date, today), sourceUk: d.source_uk, sourceEn: d.source_en, metOn: d.met_on };
 }
 
-type MemberRow = Awaited<ReturnType<typeof listCaseMembers>>[number];
-
-function caseTitle(members: MemberRow[]): string {
+/** The worklist's name for a case: its first child (or first member), with how many more children. */
+function caseTitle(members: ReadonlyArray<{ role: string; surname: string; given_name: string }>): string {
   const children = members.filter((m) => m.role === 'child');
   const first = children[0] ?? members[0];
   if (!first) return '';
@@ -61,34 +60,27 @@ function caseTitle(members: MemberRow[]): string {
 export async function listCases(deps: Deps, actor: RequestActor, opts: { status: 'open' | 'closed'; limit: number; cursor?: string | undefined }) {
   const pos = decodeCursor(opts.cursor, ['due', 'id'] as const);
   const today = todayInKyiv(deps.now());
-  return deps.db.transaction().execute(async (trx) => {
-    const rows = await listVisibleCases(trx, caseScopeOf(actor), { status: opts.status, limit: opts.limit, after: pos && pos.id ? { due: pos.due, id: pos.id } : null, today });
-    const page = rows.slice(0, opts.limit);
-    const ids = page.map((r) => r.id);
-    const members = await listCaseMembers(trx, ids);
-    const deadlines = await listCaseDeadlines(trx, ids);
-    await appendAudit(trx, { actor, action: 'list', entity: 'case', entityId: '', details: { ids } }, deps.now());
-    const last = page[page.length - 1];
-    return {
-      items: page.map((r) => {
-        const next = deadlines.find((d) => d.case_id === r.id && !d.met_on);
-        return {
-          id: r.id,
-          number: r.number,
-          caseType: r.case_type as CaseType,
-          step: r.step as CaseStep,
-          status: r.status as 'open' | 'closed',
-          complexity: r.complexity as Complexity | null,
-          urgent: r.urgent,
-          title: caseTitle(members.filter((m) => m.case_id === r.id)),
-          hromadaName: r.hromadaName,
-          caseManagerName: formatFullName({ surname: r.cmSurname, givenName: r.cmGivenName, patronymic: r.cmPatronymic }),
-          nextDeadline: next ? presentDeadline(next, today) : null,
-        };
-      }),
-      nextCursor: rows.length > opts.limit && last ? encodeCursor({ due: last.next_due_date, id: last.id }) : null,
-    };
-  });
+  // One statement for the page, one for its audit entry (committed before the answer leaves: no read goes unrecorded).
+  const rows = await listVisibleCases(deps.db, caseScopeOf(actor), { status: opts.status, limit: opts.limit, after: pos && pos.id ? { due: pos.due, id: pos.id } : null, today });
+  const page = rows.slice(0, opts.limit);
+  await appendAudit(deps.db, { actor, action: 'list', entity: 'case', entityId: '', details: { ids: page.map((r) => r.id) } }, deps.now());
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      number: r.number,
+      caseType: r.case_type as CaseType,
+      step: r.step as CaseStep,
+      status: r.status as 'open' | 'closed',
+      complexity: r.complexity as Complexity | null,
+      urgent: r.urgent,
+      title: caseTitle(r.members),
+      hromadaName: r.hromadaName,
+      caseManagerName: formatFullName({ surname: r.cmSurname, givenName: r.cmGivenName, patronymic: r.cmPatronymic }),
+      nextDeadline: r.nextDeadline ? presentDeadline(r.nextDeadline, today) : null,
+    })),
+    nextCursor: rows.length > opts.limit && last ? encodeCursor({ due: last.next_due_date, id: last.id }) : null,
+  };
 }
 
 /** The case page: members, intake, assessment, deadlines, timeline, and what the user may do. Every read is audited. */

@@ -5,9 +5,6 @@ import { looseLatinKey, normalizeNameForMatch } from '#domain/persons/transliter
 import type { Deps, RequestActor, Tx } from '../lib/context.ts';
 import { appendAudit } from './audit.service.ts';
 
-/** Up to this many persons in the hromada, the duplicate search scores every one of them (index-only) instead of using the trigram indexes. */
-const SCAN_UP_TO = 20_000;
-
 /**
  * Existing persons with the same or a similar name (Cyrillic or Latin spelling) and, when given, the same birth date,
  * before a new person is created (SPEC §2.3). Only persons of hromadas where the user may register are searched.
@@ -16,42 +13,35 @@ export async function findPersonMatches(deps: Deps, actor: RequestActor, q: { hr
   if (!registrationHromadaIds(actor).includes(q.hromadaId)) throw new DomainError('forbidden', 'You may not search persons in this hromada');
   const nameKey = normalizeNameForMatch(`${q.surname} ${q.givenName}`);
   const latin = `${looseLatinKey(q.surname)} ${looseLatinKey(q.givenName)}`.trim();
-  return deps.db.transaction().execute(async (trx) => {
-    const rows = await matchingPersons(trx, { hromadaId: q.hromadaId, nameKey, latin, birthDate: q.birthDate });
-    await appendAudit(trx, { actor, action: 'search', entity: 'person', entityId: '', details: { ids: rows.map((r) => r.id) } }, deps.now());
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        surname: r.surname,
-        givenName: r.given_name,
-        patronymic: r.patronymic,
-        birthDate: r.birth_date,
-        sex: r.sex as 'female' | 'male',
-        score: Math.round(Number(r.score) * 100) / 100,
-        sameBirthDate: q.birthDate ? r.birth_date === q.birthDate : false,
-        openCaseNumbers: r.openCaseNumbers ?? [],
-      })),
-    };
-  });
+  // One statement for the search, one for its audit entry (committed before the answer leaves).
+  const rows = await matchingPersons(deps.db, { hromadaId: q.hromadaId, nameKey, latin, birthDate: q.birthDate });
+  await appendAudit(deps.db, { actor, action: 'search', entity: 'person', entityId: '', details: { ids: rows.map((r) => r.id) } }, deps.now());
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      surname: r.surname,
+      givenName: r.given_name,
+      patronymic: r.patronymic,
+      birthDate: r.birth_date,
+      sex: r.sex as 'female' | 'male',
+      score: Math.round(Number(r.score) * 100) / 100,
+      sameBirthDate: q.birthDate ? r.birth_date === q.birthDate : false,
+      openCaseNumbers: r.openCaseNumbers ?? [],
+    })),
+  };
 }
 
-/** The duplicate-search query without access check or audit (the service and `npm run bench` share it); call it inside a transaction. */
+/** The duplicate-search query without access check or audit (the service and `npm run bench` share it): one statement. */
 export async function matchingPersons(trx: Tx, q: { hromadaId: string; nameKey: string; latin: string; birthDate?: string | null | undefined }) {
   const { nameKey, latin } = q;
-  // Two plans for the same set. A hromada of up to SCAN_UP_TO persons: its keys are read from the covering index
-  // `persons_hromada_keys_idx` (0020) and scored. A larger one: `%` (trigram similarity ≥
-  // pg_trgm.similarity_threshold, set to 0.35 = the lower of the two thresholds, so no match is lost) lets the
-  // (hromada_id, key) trigram indexes of 0016 find the candidates (docs/performance.md).
-  const size = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM persons WHERE hromada_id = ${q.hromadaId} LIMIT ${SCAN_UP_TO + 1}) x`.execute(trx);
-  const small = Number(size.rows[0]?.n ?? 0) <= SCAN_UP_TO;
-  if (!small) await sql`SELECT set_config('pg_trgm.similarity_threshold', '0.35', true)`.execute(trx);
+  // The candidates come from the GiST (hromada_id, key) trigram indexes of 0022 and, with a birth date, from
+  // (hromada_id, birth_date): `%` is trigram similarity ≥ pg_trgm.similarity_threshold (0.3, set on every connection by
+  // db/client.ts: below both thresholds applied after it, so no match is lost). Each similarity is computed once per candidate (OFFSET 0 keeps
+  // the planner from copying the calls into every test).
   const birthFirst = q.birthDate ? sql`(s.birth_date = ${q.birthDate}) DESC` : sql`1`;
   const nearBirth = q.birthDate ? sql`OR (s.birth_date = ${q.birthDate} AND s.sn > 0.2)` : sql``;
-  // Each similarity once per person (OFFSET 0 keeps the planner from copying the calls into every test).
-  const scored = small
-    ? sql`SELECT p.id, p.birth_date, similarity(p.name_key, ${nameKey}) AS sn, similarity(p.latin_key, ${latin}) AS sl FROM persons p WHERE p.hromada_id = ${q.hromadaId} OFFSET 0`
-    : sql`SELECT p.id, p.birth_date, similarity(p.name_key, ${nameKey}) AS sn, similarity(p.latin_key, ${latin}) AS sl FROM persons p
-        WHERE p.hromada_id = ${q.hromadaId} AND (p.name_key % ${nameKey} OR p.latin_key % ${latin} ${q.birthDate ? sql`OR p.birth_date = ${q.birthDate}` : sql``}) OFFSET 0`;
+  const scored = sql`SELECT p.id, p.birth_date, similarity(p.name_key, ${nameKey}) AS sn, similarity(p.latin_key, ${latin}) AS sl FROM persons p
+    WHERE p.hromada_id = ${q.hromadaId} AND (p.name_key % ${nameKey} OR p.latin_key % ${latin} ${q.birthDate ? sql`OR p.birth_date = ${q.birthDate}` : sql``}) OFFSET 0`;
   return (
     await sql<{ id: string; surname: string; given_name: string; patronymic: string; birth_date: string; sex: string; score: number; openCaseNumbers: string[] | null }>`
       WITH best AS (

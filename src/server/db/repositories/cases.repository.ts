@@ -50,37 +50,21 @@ export async function findCaseWithAccessFacts(db: Tx, id: string, today?: string
 /** One worklist row before presentation. */
 export type WorklistRow = Awaited<ReturnType<typeof listVisibleCases>>[number];
 
-/**
- * The same scope as `caseVisibleTo`, resolved first into its branches (the user's own cases, the supervisor's case
- * managers, the Child Affairs Service's hromadas, the cases of the user's current team memberships and emergency
- * accesses), each a plain equality on an indexed column (docs/performance.md).
- */
-async function resolvedScope(db: Tx, scope: CaseScope, today?: string) {
-  const team = await db
-    .selectFrom('case_team_members as t')
-    .select('t.case_id')
-    .where('t.user_id', '=', scope.userId)
-    .where(currentMembershipSql('t', today))
-    .execute();
-  const supervisees = scope.isSupervisor ? await db.selectFrom('users').select('users.id').where('users.supervisor_id', '=', scope.userId).execute() : [];
-  const caseIds = [...new Set([...team.map((t) => t.case_id), ...scope.emergencyCaseIds])];
-  const managers = [...new Set([scope.userId, ...supervisees.map((u) => u.id)])];
-  return { managers, hromadas: [...new Set(scope.childAffairsHromadaIds)], caseIds };
-}
-
 /** Worklist order: next_due_date ASC NULLS LAST, id ASC (the order of the worklist indexes). */
 const worklistOrder = sql`ORDER BY c.next_due_date ASC NULLS LAST, c.id`;
 
 /**
- * Cases in the scope, ordered by next deadline (overdue first), keyset-paginated on (next_due_date, id).
+ * Cases in the scope, ordered by next deadline (overdue first), keyset-paginated on (next_due_date, id), with what a
+ * worklist row shows (hromada, case manager, members for the title, the earliest open deadline) — one statement.
  *
- * Each branch of the scope is read on its own, in index order, from the cursor on and at most one page long
- * (`cases_manager_worklist_idx` per case manager, `cases_hromada_worklist_idx` per hromada of a Child Affairs
- * Service), and the page is the first rows of their union: a Child Affairs Service of a city reads one page, not every
- * open case of the city sorted (a BitmapOr of the branches had to sort them all).
+ * The scope of `caseVisibleTo` is resolved into its branches inside the statement (the user's own cases, the
+ * supervisor's case managers, the Child Affairs Service's hromadas, the cases of the user's current team memberships
+ * and emergency accesses), each a plain equality on an indexed column. Each branch is read on its own, in index order,
+ * from the cursor on and at most one page long (`cases_manager_worklist_idx` per case manager,
+ * `cases_hromada_worklist_idx` per hromada of a Child Affairs Service), and the page is the first rows of their union:
+ * a Child Affairs Service of a city reads one page, not every open case of the city sorted (docs/performance.md).
  */
 export async function listVisibleCases(db: Tx, scope: CaseScope, opts: { status: string; limit: number; after: { due: string | null; id: string } | null; today?: string }) {
-  const visible = await resolvedScope(db, scope, opts.today);
   const n = opts.limit + 1;
   // The rows after the cursor in index order: (due, id) above the cursor's, then the rows without a due date.
   const after = (filter: RawBuilder<unknown>) => {
@@ -91,38 +75,43 @@ export async function listVisibleCases(db: Tx, scope: CaseScope, opts: { status:
     if (due === null) return nulls;
     return sql`(SELECT ${cols} FROM cases c WHERE ${filter} AND c.status = ${opts.status} AND (c.next_due_date, c.id) > (${due}::date, ${id}::uuid) ${worklistOrder} LIMIT ${n}) UNION ALL (SELECT ${cols} FROM cases c WHERE ${filter} AND c.status = ${opts.status} AND c.next_due_date IS NULL ${worklistOrder} LIMIT ${n})`;
   };
+  const supervisees = scope.isSupervisor ? sql`ARRAY(SELECT s.id FROM users s WHERE s.supervisor_id = ${scope.userId})` : sql`'{}'::uuid[]`;
+  const teamCases = sql`(ARRAY(SELECT t.case_id FROM case_team_members t WHERE t.user_id = ${scope.userId} AND ${currentMembershipSql('t', opts.today)}) || ${scope.emergencyCaseIds}::uuid[])`;
   const branches: RawBuilder<unknown>[] = [
-    sql`SELECT x.id, x.next_due_date FROM unnest(${visible.managers}::uuid[]) AS u(id) CROSS JOIN LATERAL (${after(sql`c.case_manager_id = u.id`)}) x`,
+    sql`SELECT x.id, x.next_due_date FROM unnest(ARRAY[${scope.userId}::uuid] || ${supervisees}) AS u(id) CROSS JOIN LATERAL (${after(sql`c.case_manager_id = u.id`)}) x`,
+    sql`SELECT x.id, x.next_due_date FROM (${after(sql`c.id = ANY(${teamCases})`)}) x`,
   ];
-  if (visible.hromadas.length > 0) branches.push(sql`SELECT x.id, x.next_due_date FROM unnest(${visible.hromadas}::uuid[]) AS u(id) CROSS JOIN LATERAL (${after(sql`c.hromada_id = u.id`)}) x`);
-  if (visible.caseIds.length > 0) branches.push(sql`SELECT x.id, x.next_due_date FROM (${after(sql`c.id = ANY(${visible.caseIds}::uuid[])`)}) x`);
-  const page = await sql<{ id: string }>`
-    SELECT DISTINCT c.id, c.next_due_date FROM (${sql.join(branches, sql` UNION ALL `)}) c
-    ${worklistOrder} LIMIT ${n}`.execute(db);
-  const ids = page.rows.map((r) => r.id);
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('cases')
-    .innerJoin('users as cm', 'cm.id', 'cases.case_manager_id')
-    .innerJoin('territories as h', 'h.id', 'cases.hromada_id')
-    .select([
-      'cases.id',
-      'cases.number',
-      'cases.case_type',
-      'cases.step',
-      'cases.status',
-      'cases.complexity',
-      'cases.urgent',
-      'cases.next_due_date',
-      'h.name_uk as hromadaName',
-      'cm.surname as cmSurname',
-      'cm.given_name as cmGivenName',
-      'cm.patronymic as cmPatronymic',
-    ])
-    .where('cases.id', 'in', ids)
-    .orderBy(sql`cases.next_due_date ASC NULLS LAST`)
-    .orderBy('cases.id')
-    .execute();
+  if (scope.childAffairsHromadaIds.length > 0) branches.push(sql`SELECT x.id, x.next_due_date FROM unnest(${scope.childAffairsHromadaIds}::uuid[]) AS u(id) CROSS JOIN LATERAL (${after(sql`c.hromada_id = u.id`)}) x`);
+  const result = await sql<{
+    id: string;
+    number: string;
+    case_type: string;
+    step: string;
+    status: string;
+    complexity: string | null;
+    urgent: boolean;
+    next_due_date: string | null;
+    hromadaName: string;
+    cmSurname: string;
+    cmGivenName: string;
+    cmPatronymic: string | null;
+    members: Array<{ role: string; surname: string; given_name: string }>;
+    nextDeadline: { key: string; due_date: string; source_uk: string; source_en: string; met_on: string | null } | null;
+  }>`
+    WITH page AS (
+      SELECT DISTINCT c.id, c.next_due_date FROM (${sql.join(branches, sql` UNION ALL `)}) c
+      ${worklistOrder} LIMIT ${n})
+    SELECT c.id, c.number, c.case_type, c.step, c.status, c.complexity, c.urgent, c.next_due_date,
+           h.name_uk AS "hromadaName", cm.surname AS "cmSurname", cm.given_name AS "cmGivenName", cm.patronymic AS "cmPatronymic",
+           COALESCE((SELECT json_agg(json_build_object('role', m.role, 'surname', p.surname, 'given_name', p.given_name) ORDER BY m.created_at)
+                       FROM case_members m JOIN persons p ON p.id = m.person_id WHERE m.case_id = c.id), '[]'::json) AS members,
+           (SELECT json_build_object('key', d.key, 'due_date', d.due_date, 'source_uk', d.source_uk, 'source_en', d.source_en, 'met_on', d.met_on)
+              FROM case_deadlines d WHERE d.case_id = c.id AND d.met_on IS NULL ORDER BY d.due_date LIMIT 1) AS "nextDeadline"
+      FROM page JOIN cases c ON c.id = page.id
+      JOIN users cm ON cm.id = c.case_manager_id
+      JOIN territories h ON h.id = c.hromada_id
+     ${worklistOrder}`.execute(db);
+  return result.rows;
 }
 
 /** Members of cases with their person data, for titles and the case page. */

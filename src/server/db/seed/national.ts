@@ -116,7 +116,7 @@ export async function seedNational(deps: Deps, opts: NationalSeedOptions): Promi
     if (fast) {
       const su = await sql<{ su: boolean }>`SELECT rolsuper AS su FROM pg_roles WHERE rolname = current_user`.execute(conn);
       if (su.rows[0]?.su) await exec('SET session_replication_role = replica');
-      await exec('DROP INDEX IF EXISTS persons_hromada_name_trgm, persons_hromada_latin_trgm');
+      await exec('DROP INDEX IF EXISTS persons_hromada_name_gist, persons_hromada_latin_gist');
     }
     const ids = await ensureGeographyAndStaff(conn, deps, seed, geo, expected, log);
 
@@ -177,8 +177,9 @@ export async function seedNational(deps: Deps, opts: NationalSeedOptions): Promi
       log('building the trigram indexes of person search…');
       await exec('SET session_replication_role = origin');
       await exec("SET maintenance_work_mem = '512MB'").catch(() => undefined);
-      await exec('CREATE INDEX IF NOT EXISTS persons_hromada_name_trgm ON persons USING gin (hromada_id, name_key gin_trgm_ops)');
-      await exec('CREATE INDEX IF NOT EXISTS persons_hromada_latin_trgm ON persons USING gin (hromada_id, latin_key gin_trgm_ops)');
+      // The same definitions as migration 0022.
+      await exec('CREATE INDEX IF NOT EXISTS persons_hromada_name_gist ON persons USING gist (hromada_id, name_key gist_trgm_ops (siglen = 32))');
+      await exec('CREATE INDEX IF NOT EXISTS persons_hromada_latin_gist ON persons USING gist (hromada_id, latin_key gist_trgm_ops (siglen = 32))');
     }
     // The bulk load may have run with triggers off (fast mode): link the territories that share a person and mark
     // every territory changed, so that the indicator rollups (migration 0020) are recomputed when next read.
