@@ -307,6 +307,41 @@ const bigPeople: User[] = [];
 for (const b of bigCms) if (b.username) bigPeople.push(await login(b.username));
 if (bigPeople.length > 0) await measure('GET /api/v1/persons/matches (person search, largest hromada)', usersTarget, connections, ...(await searchWorkload(bigPeople)));
 
+// The search as the country would ask it: persons sampled at random (so hromadas in proportion to their population),
+// each searched for by a case manager of their hromada — the mix of small hromadas and cities the busiest case managers
+// do not show.
+const personCount = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM persons`.execute(deps.db)).rows[0]?.n ?? 0);
+const sampledPersons = personCount
+  ? (
+      await sql<{ hromada_id: string; surname: string; given_name: string; birth_date: string; username: string | null }>`
+        SELECT p.hromada_id, p.surname, p.given_name, p.birth_date,
+          (SELECT u.username FROM user_roles r JOIN organisations o ON o.id = r.organisation_id JOIN users u ON u.id = r.user_id
+            WHERE r.role = 'case_manager' AND o.hromada_id = p.hromada_id AND u.is_active ORDER BY u.username LIMIT 1) AS username
+        FROM persons p TABLESAMPLE BERNOULLI (${Math.min(100, (400 * 100) / personCount)}) REPEATABLE (7)
+        ORDER BY p.id LIMIT 256`.execute(deps.db)
+    ).rows.filter((r) => r.username)
+  : [];
+const searchers = new Map<string, User>();
+const mixTargets: Target[] = [];
+const mixCalls: Array<() => Promise<unknown>> = [];
+for (const [i, p] of sampledPersons.entries()) {
+  const username = p.username as string;
+  let u = searchers.get(username);
+  if (!u) {
+    if (searchers.size >= 64) continue;
+    u = await login(username);
+    searchers.set(username, u);
+  }
+  const withBirth = i % 2 === 0;
+  const qs = new URLSearchParams({ hromadaId: p.hromada_id, surname: p.surname, givenName: p.given_name, ...(withBirth ? { birthDate: p.birth_date } : {}) });
+  mixTargets.push({ path: `/api/v1/persons/matches?${qs.toString()}`, cookie: u.cookie });
+  const nameKey = normalizeNameForMatch(`${p.surname} ${p.given_name}`);
+  const latin = `${looseLatinKey(p.surname)} ${looseLatinKey(p.given_name)}`.trim();
+  const birth = withBirth ? p.birth_date : null;
+  mixCalls.push(() => matchingPersons(deps.db, { hromadaId: p.hromada_id, nameKey, latin, birthDate: birth }));
+}
+await measure('GET /api/v1/persons/matches (person search, persons sampled across the country)', usersTarget, connections, mixTargets, mixCalls);
+
 // The case page of cases in each case manager's worklist.
 const caseTargets: Target[] = [];
 const caseCalls: Array<() => Promise<unknown>> = [];
