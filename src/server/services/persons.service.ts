@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { registrationHromadaIds } from '#domain/access/intake-policy.ts';
 import { DomainError } from '#domain/errors.ts';
 import { looseLatinKey, normalizeNameForMatch } from '#domain/persons/transliteration.ts';
@@ -35,10 +35,11 @@ export async function findPersonMatches(deps: Deps, actor: RequestActor, q: { hr
 export async function matchingPersons(trx: Tx, q: { hromadaId: string; nameKey: string; latin: string; birthDate?: string | null | undefined }) {
   const { nameKey, latin } = q;
   // The candidates come from the GiST (hromada_id, key) trigram indexes of 0022 and, with a birth date, from
-  // (hromada_id, birth_date): `%` is trigram similarity ≥ pg_trgm.similarity_threshold (0.3, set on every connection by
-  // db/client.ts: below both thresholds applied after it, so no match is lost). Each similarity is computed once per candidate (OFFSET 0 keeps
-  // the planner from copying the calls into every test).
-  const birthFirst = q.birthDate ? sql`(s.birth_date = ${q.birthDate}) DESC` : sql`1`;
+  // (hromada_id, birth_date): `%` is trigram similarity ≥ pg_trgm.similarity_threshold (0.3, set on every connection
+  // by db/client.ts: below both thresholds applied after it, so no match is lost). Each similarity is computed once per
+  // candidate (OFFSET 0 keeps the planner from copying the calls into every test). Same birth date first when one is
+  // given, then the score (a bare `1` in its place was a column position: the top ten by id, not by score).
+  const order = (score: RawBuilder<unknown>) => (q.birthDate ? sql`(s.birth_date = ${q.birthDate}) DESC, ${score} DESC` : sql`${score} DESC`);
   const nearBirth = q.birthDate ? sql`OR (s.birth_date = ${q.birthDate} AND s.sn > 0.2)` : sql``;
   const scored = sql`SELECT p.id, p.birth_date, similarity(p.name_key, ${nameKey}) AS sn, similarity(p.latin_key, ${latin}) AS sl FROM persons p
     WHERE p.hromada_id = ${q.hromadaId} AND (p.name_key % ${nameKey} OR p.latin_key % ${latin} ${q.birthDate ? sql`OR p.birth_date = ${q.birthDate}` : sql``}) OFFSET 0`;
@@ -47,11 +48,11 @@ export async function matchingPersons(trx: Tx, q: { hromadaId: string; nameKey: 
       WITH best AS (
         SELECT s.id, s.birth_date, greatest(s.sn, s.sl) AS score FROM (${scored}) s
         WHERE s.sn > 0.35 OR s.sl > 0.4 ${nearBirth}
-        ORDER BY ${birthFirst}, score DESC LIMIT 10
+        ORDER BY ${order(sql`score`)} LIMIT 10
       )
       SELECT p.id, p.surname, p.given_name, p.patronymic, p.birth_date, p.sex, s.score,
         coalesce((SELECT array_agg(c.number ORDER BY c.number) FROM case_members m JOIN cases c ON c.id = m.case_id WHERE m.person_id = p.id AND c.status = 'open'), '{}') AS "openCaseNumbers"
       FROM best s JOIN persons p ON p.id = s.id
-      ORDER BY ${birthFirst}, s.score DESC`.execute(trx)
+      ORDER BY ${order(sql`s.score`)}`.execute(trx)
   ).rows;
 }
